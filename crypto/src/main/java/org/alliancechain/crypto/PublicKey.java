@@ -54,6 +54,11 @@ public final class PublicKey {
     }
   }
 
+  /** Whether {@code signature} is this key's signature of {@code payload} in {@code domain}. */
+  public boolean verify(SigningDomain domain, byte[] payload, byte[] signature) {
+    return payload != null && verify(domain.frame(payload), signature);
+  }
+
   /** Base64 of the encoding, as configuration files and logs show keys. */
   public String toBase64() {
     return Base64.getEncoder().encodeToString(encoded);

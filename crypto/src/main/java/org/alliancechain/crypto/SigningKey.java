@@ -55,6 +55,11 @@ public final class SigningKey {
     return scheme.engine().sign(decoded, publicKey.encoded(), message);
   }
 
+  /** The signature of {@code payload} framed for {@code domain} (see {@link SigningDomain}). */
+  public byte[] sign(SigningDomain domain, byte[] payload) {
+    return sign(domain.frame(payload));
+  }
+
   /** The raw private encoding; package-private so that only the PEM codec can export it. */
   byte[] encodedPrivate() {
     return encoded.clone();
