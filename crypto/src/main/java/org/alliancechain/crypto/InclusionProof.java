@@ -1,0 +1,82 @@
+package org.alliancechain.crypto;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An RFC 6962 audit path: the sibling hashes from leaf {@code leafIndex} up to the root of a tree
+ * of {@code treeSize} leaves, nearest the leaf first. Immutable: the hashes are copied in and out.
+ * Nothing is checked here beyond non-null; a proof from the network may be nonsense, and
+ * {@link MerkleTree#verifyInclusion} says so with {@code false}.
+ */
+public record InclusionProof(long leafIndex, long treeSize, List<byte[]> path) {
+  public InclusionProof {
+    Objects.requireNonNull(path, "path");
+    List<byte[]> copy = new ArrayList<>(path.size());
+    for (byte[] hash : path) {
+      copy.add(Objects.requireNonNull(hash, "path element").clone());
+    }
+    path = List.copyOf(copy);
+  }
+
+  /** Copies of the sibling hashes, nearest the leaf first. */
+  @Override
+  public List<byte[]> path() {
+    List<byte[]> copy = new ArrayList<>(path.size());
+    for (byte[] hash : path) {
+      copy.add(hash.clone());
+    }
+    return copy;
+  }
+
+  /** The sibling hash at {@code level} (0 = next to the leaf), without copying the list. */
+  public byte[] pathElement(int level) {
+    return path.get(level).clone();
+  }
+
+  public int pathLength() {
+    return path.size();
+  }
+
+  /** Package-private view without copies, for verification. */
+  List<byte[]> pathView() {
+    return path;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    if (!(other instanceof InclusionProof that)
+        || leafIndex != that.leafIndex || treeSize != that.treeSize
+        || path.size() != that.path.size()) {
+      return false;
+    }
+    for (int i = 0; i < path.size(); i++) {
+      if (!Arrays.equals(path.get(i), that.path.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public int hashCode() {
+    int hash = Long.hashCode(leafIndex) * 31 + Long.hashCode(treeSize);
+    for (byte[] element : path) {
+      hash = hash * 31 + Arrays.hashCode(element);
+    }
+    return hash;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder out = new StringBuilder("InclusionProof[leaf ").append(leafIndex)
+        .append(" of ").append(treeSize).append(", path");
+    for (byte[] element : path) {
+      out.append(' ').append(HexFormat.of().formatHex(element));
+    }
+    return out.append(']').toString();
+  }
+}
