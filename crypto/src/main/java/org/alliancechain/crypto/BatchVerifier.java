@@ -26,7 +26,8 @@ public final class BatchVerifier {
   /** Chunks per worker: enough to balance uneven chunks, few enough to keep hand-offs cheap. */
   private static final int CHUNKS_PER_WORKER = 4;
 
-  /** One signature to check: {@code signature} by {@code key} over {@code payload} in {@code domain}. */
+  /** One signature to check: {@code signature} by {@code key} over {@code payload}, framed for
+   * {@code domain}. */
   public record Item(PublicKey key, SigningDomain domain, byte[] payload, byte[] signature) {
     /** The arrays are not copied (this is the hot path): do not change them while verifying. */
     public Item {

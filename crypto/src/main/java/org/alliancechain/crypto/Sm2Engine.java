@@ -3,6 +3,7 @@ package org.alliancechain.crypto;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
@@ -31,17 +32,24 @@ final class Sm2Engine extends EcEngine {
   /** Last among the statics: the constructor reads DEFAULT_USER_ID. */
   static final Sm2Engine INSTANCE = new Sm2Engine();
 
+  private final byte[] userId;
   /** SM3 over ENTL || ID || a || b || xG || yG: the part of Z that is the same for every key. */
   private final SM3Digest userIdPrefix;
 
   private Sm2Engine() {
     // The custom curve (dedicated field arithmetic) verifies ~6x faster than the generic one.
-    super(CustomNamedCurves.getByName("sm2p256v1"), "SM2");
+    this(CustomNamedCurves.getByName("sm2p256v1"), DEFAULT_USER_ID);
+  }
+
+  /** Another curve or user id: only for the standard's worked examples, which use both. */
+  Sm2Engine(X9ECParameters curve, byte[] userId) {
+    super(curve, "SM2");
+    this.userId = userId.clone();
     userIdPrefix = new SM3Digest();
-    int idBits = DEFAULT_USER_ID.length * 8;
+    int idBits = userId.length * 8;
     userIdPrefix.update((byte) (idBits >>> 8));
     userIdPrefix.update((byte) idBits);
-    update(userIdPrefix, DEFAULT_USER_ID);
+    update(userIdPrefix, userId);
     update(userIdPrefix, domain.getCurve().getA().getEncoded());
     update(userIdPrefix, domain.getCurve().getB().getEncoded());
     update(userIdPrefix, domain.getG().getAffineXCoord().getEncoded());
@@ -100,12 +108,13 @@ final class Sm2Engine extends EcEngine {
   }
 
   @Override
-  public boolean verify(Object publicKey, byte[] encodedPublicKey, byte[] message, byte[] signature) {
+  public boolean verify(Object publicKey, byte[] encodedPublicKey, byte[] message,
+      byte[] signature) {
     if (signature == null || signature.length != 64 || message == null) {
       return false;
     }
     SM2Signer verifier = new SM2Signer(PlainDSAEncoding.INSTANCE, new SM3Digest());
-    verifier.init(false, new ParametersWithID((ECPublicKeyParameters) publicKey, DEFAULT_USER_ID));
+    verifier.init(false, new ParametersWithID((ECPublicKeyParameters) publicKey, userId));
     verifier.update(message, 0, message.length);
     try {
       return verifier.verifySignature(signature);

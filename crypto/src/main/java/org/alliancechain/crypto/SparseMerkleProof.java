@@ -100,7 +100,8 @@ public final class SparseMerkleProof {
         || !MessageDigest.isEqual(leaf.valueHash, hash.digest(value))) {
       return false;
     }
-    return MessageDigest.isEqual(root, fold(hash, keyHash, leafHash(hash, keyHash, leaf.valueHash)));
+    byte[] bottom = leafHash(hash, keyHash, leaf.valueHash);
+    return MessageDigest.isEqual(root, fold(hash, keyHash, bottom));
   }
 
   /** Whether this proves that {@code key} is absent from the tree with {@code root}. */

@@ -104,6 +104,22 @@ class SignatureNegativeTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void ed25519RejectsTheNonCanonicalSPlusL() {
+    SigningKey key = TestKeys.key(SignatureScheme.ED25519, 13);
+    byte[] signature = key.sign(MESSAGE);
+    // L = 2^252 + 27742317777372353535851937790883648493, the order of the base point.
+    BigInteger order = BigInteger.TWO.pow(252)
+        .add(new BigInteger("27742317777372353535851937790883648493"));
+    byte[] sLittleEndian = Arrays.copyOfRange(signature, 32, 64);
+    BigInteger s = new BigInteger(1, reverse(sLittleEndian));
+    byte[] malleable = signature.clone();
+    System.arraycopy(reverse(BigIntegers.asUnsignedByteArray(32, s.add(order))), 0, malleable, 32,
+        32);
+
+    assertThat(key.publicKey().verify(MESSAGE, malleable)).isFalse();
+  }
+
   @ParameterizedTest
   @EnumSource(SignatureScheme.class)
   void malformedPublicKeysAreTypedErrors(SignatureScheme scheme) {
@@ -170,6 +186,14 @@ class SignatureNegativeTest {
   static byte[] flip(byte[] data, int bit) {
     byte[] out = data.clone();
     out[bit / 8] ^= (byte) (0x80 >>> (bit % 8));
+    return out;
+  }
+
+  private static byte[] reverse(byte[] data) {
+    byte[] out = new byte[data.length];
+    for (int i = 0; i < data.length; i++) {
+      out[i] = data[data.length - 1 - i];
+    }
     return out;
   }
 

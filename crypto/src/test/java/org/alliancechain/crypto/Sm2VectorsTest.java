@@ -6,6 +6,8 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.asn1.x9.X9ECPoint;
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
@@ -24,10 +26,11 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The example on the recommended curve sm2p256v1 is GM/T 0003.5-2012 (reproduced as GB/T
  * 32918.5-2017) Annex A, with the default user id 1234567812345678: it runs through this module's
- * own code, verifying the published signature and signing it again with the published nonce. GB/T 32918.2-2016 Annex A's worked example uses a 256-bit test curve of its own,
- * which no deployment uses and this module does not offer; it is checked here with BouncyCastle's
- * SM2 signer directly on that curve, to show the signing and verification math that our engine
- * delegates to reproduces the standard's r and s.
+ * own code, verifying the published signature and signing it again with the published nonce.
+ * GB/T 32918.2-2016 Annex A's worked example uses a 256-bit test curve of its own and the id
+ * ALICE123@YAHOO.COM, which no deployment uses and the module's API does not offer; it runs
+ * through the same engine class built for that curve and id (a package-private constructor), and
+ * through BouncyCastle's own SM2 signer as a cross-check.
  */
 class Sm2VectorsTest {
   private static final HexFormat HEX = HexFormat.of();
@@ -97,6 +100,21 @@ class Sm2VectorsTest {
         "6CB28D99385C175C94F94E934817663FC176D925DD72B727260DBAAE1FB2F96F");
 
     assertThat(HEX.formatHex(signature)).isEqualToIgnoringCase(expected);
+    Sm2Engine testCurveEngine = new Sm2Engine(new X9ECParameters(curve, new X9ECPoint(g, false),
+        curve.getOrder(), BigInteger.ONE), "ALICE123@YAHOO.COM".getBytes(StandardCharsets.US_ASCII));
+    byte[] publicKey = HEX.parseHex("04"
+        + "0AE4C7798AA0F119471BEE11825BE46202BB79E2A5844495E97C04FF4DF2548A"
+        + "7C0240F88F1CD4E16352A73C17B7F16F07353E53A176D684A9FE0C6BB798E857");
+    assertThat(HEX.formatHex(testCurveEngine.signWithNonce(
+        new BigInteger("128B2FA8BD433C6C068C8D803DFF79792A519A55171B1B650C23661D15897263", 16),
+        publicKey, MESSAGE,
+        new BigInteger("6CB28D99385C175C94F94E934817663FC176D925DD72B727260DBAAE1FB2F96F", 16))))
+        .isEqualToIgnoringCase(expected);
+    Object decoded = testCurveEngine.decodePublic(publicKey);
+    assertThat(testCurveEngine.verify(decoded, publicKey, MESSAGE, HEX.parseHex(expected)))
+        .isTrue();
+    assertThat(testCurveEngine.verify(decoded, publicKey, "message digesT".getBytes(
+        StandardCharsets.US_ASCII), HEX.parseHex(expected))).isFalse();
     ECPoint publicPoint = curve.createPoint(
         new BigInteger("0AE4C7798AA0F119471BEE11825BE46202BB79E2A5844495E97C04FF4DF2548A", 16),
         new BigInteger("7C0240F88F1CD4E16352A73C17B7F16F07353E53A176D684A9FE0C6BB798E857", 16));
