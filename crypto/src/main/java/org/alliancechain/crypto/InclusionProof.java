@@ -1,10 +1,7 @@
 package org.alliancechain.crypto;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * An RFC 6962 audit path: the sibling hashes from leaf {@code leafIndex} up to the root of a tree
@@ -14,22 +11,13 @@ import java.util.Objects;
  */
 public record InclusionProof(long leafIndex, long treeSize, List<byte[]> path) {
   public InclusionProof {
-    Objects.requireNonNull(path, "path");
-    List<byte[]> copy = new ArrayList<>(path.size());
-    for (byte[] hash : path) {
-      copy.add(Objects.requireNonNull(hash, "path element").clone());
-    }
-    path = List.copyOf(copy);
+    path = HashLists.copyOf(path, "path");
   }
 
   /** Copies of the sibling hashes, nearest the leaf first. */
   @Override
   public List<byte[]> path() {
-    List<byte[]> copy = new ArrayList<>(path.size());
-    for (byte[] hash : path) {
-      copy.add(hash.clone());
-    }
-    return copy;
+    return HashLists.copyOut(path);
   }
 
   /** The sibling hash at {@code level} (0 = next to the leaf), without copying the list. */
@@ -48,26 +36,13 @@ public record InclusionProof(long leafIndex, long treeSize, List<byte[]> path) {
 
   @Override
   public boolean equals(Object other) {
-    if (!(other instanceof InclusionProof that)
-        || leafIndex != that.leafIndex || treeSize != that.treeSize
-        || path.size() != that.path.size()) {
-      return false;
-    }
-    for (int i = 0; i < path.size(); i++) {
-      if (!Arrays.equals(path.get(i), that.path.get(i))) {
-        return false;
-      }
-    }
-    return true;
+    return other instanceof InclusionProof that && leafIndex == that.leafIndex
+        && treeSize == that.treeSize && HashLists.equal(path, that.path);
   }
 
   @Override
   public int hashCode() {
-    int hash = Long.hashCode(leafIndex) * 31 + Long.hashCode(treeSize);
-    for (byte[] element : path) {
-      hash = hash * 31 + Arrays.hashCode(element);
-    }
-    return hash;
+    return HashLists.hash(Long.hashCode(leafIndex) * 31 + Long.hashCode(treeSize), path);
   }
 
   @Override

@@ -1,7 +1,6 @@
 package org.alliancechain.crypto;
 
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -69,12 +68,7 @@ public final class SparseMerkleProof {
   /** A proof ending at {@code leaf}, or at an empty subtree when {@code leaf} is empty. */
   public static SparseMerkleProof of(Optional<Leaf> leaf, List<byte[]> siblings) {
     Objects.requireNonNull(leaf, "leaf");
-    Objects.requireNonNull(siblings, "siblings");
-    List<byte[]> copy = new ArrayList<>(siblings.size());
-    for (byte[] sibling : siblings) {
-      copy.add(Objects.requireNonNull(sibling, "sibling").clone());
-    }
-    return new SparseMerkleProof(leaf.orElse(null), List.copyOf(copy));
+    return new SparseMerkleProof(leaf.orElse(null), HashLists.copyOf(siblings, "siblings"));
   }
 
   public Optional<Leaf> leaf() {
@@ -83,11 +77,7 @@ public final class SparseMerkleProof {
 
   /** Copies of the siblings, root first. */
   public List<byte[]> siblings() {
-    List<byte[]> copy = new ArrayList<>(siblings.size());
-    for (byte[] sibling : siblings) {
-      copy.add(sibling.clone());
-    }
-    return copy;
+    return HashLists.copyOut(siblings);
   }
 
   /** Whether this proves that {@code key} maps to {@code value} in the tree with {@code root}. */
@@ -185,25 +175,13 @@ public final class SparseMerkleProof {
 
   @Override
   public boolean equals(Object other) {
-    if (!(other instanceof SparseMerkleProof that) || !Objects.equals(leaf, that.leaf)
-        || siblings.size() != that.siblings.size()) {
-      return false;
-    }
-    for (int i = 0; i < siblings.size(); i++) {
-      if (!Arrays.equals(siblings.get(i), that.siblings.get(i))) {
-        return false;
-      }
-    }
-    return true;
+    return other instanceof SparseMerkleProof that && Objects.equals(leaf, that.leaf)
+        && HashLists.equal(siblings, that.siblings);
   }
 
   @Override
   public int hashCode() {
-    int hash = Objects.hashCode(leaf);
-    for (byte[] sibling : siblings) {
-      hash = 31 * hash + Arrays.hashCode(sibling);
-    }
-    return hash;
+    return HashLists.hash(Objects.hashCode(leaf), siblings);
   }
 
   @Override

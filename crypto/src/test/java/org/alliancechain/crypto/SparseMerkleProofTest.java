@@ -155,6 +155,8 @@ class SparseMerkleProofTest {
     assertThat(proof.verifyInclusion(hash, flip(root), utf8("a"), utf8("1"))).isFalse();
     assertThat(proof.verifyInclusion(HashAlgorithm.SHA_256, root, utf8("a"), utf8("1"))).isFalse();
     assertThat(leaf).isEqualTo(new SparseMerkleProof.Leaf(leaf.keyHash(), leaf.valueHash()));
+    assertThat(SparseMerkleProof.of(proof.leaf(), proof.siblings())).isEqualTo(proof)
+        .hasSameHashCodeAs(proof).isNotEqualTo(SparseMerkleProof.of(Optional.empty(), siblings));
   }
 
   @Test
