@@ -76,7 +76,11 @@ public final class BatchVerifier {
     return job.done.join();
   }
 
-  /** Verifies every item on the pool only; the future completes when all are checked. */
+  /**
+   * Verifies every item on the executor, leaving the calling thread free (an I/O thread, say);
+   * the future completes when all are checked. Should the executor refuse every task, the
+   * calling thread does the work before returning.
+   */
   public CompletableFuture<BatchResult> verifyAsync(List<Item> items) {
     Job job = new Job(List.copyOf(items), chunkItems(items.size()));
     int started = startHelpers(job, Math.min(parallelism, job.chunkCount));
