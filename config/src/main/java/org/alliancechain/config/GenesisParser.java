@@ -116,8 +116,9 @@ final class GenesisParser {
       String id = org.requiredText("id", "the organization's id");
       Ids.check(problems, org.field("id"), id);
       String name = org.requiredText("name", "the organization's display name");
-      if (name != null && (name.isBlank() || name.length() > NAME_LENGTH_MAX)) {
-        problems.add(org.field("name"), Problems.quote(name), "expected 1.." + NAME_LENGTH_MAX + " characters");
+      if (name != null && (name.isBlank() || name.length() > NAME_LENGTH_MAX || name.chars().anyMatch(Character::isISOControl))) {
+        problems.add(org.field("name"), Problems.quote(name),
+            "expected 1.." + NAME_LENGTH_MAX + " characters without control characters");
       }
       X509Certificate ca = certificate(org, "caCertificate", "the organization's PEM CA certificate");
       if (ca != null && ca.getBasicConstraints() < 0) {

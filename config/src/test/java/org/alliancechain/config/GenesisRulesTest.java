@@ -119,6 +119,17 @@ class GenesisRulesTest {
   }
 
   @Test
+  void organizationNamesAreSingleLinesOfText() {
+    assertThat(problems(g -> {
+      node(g, "organizations", 0).put("name", "Bank A\nINFO forged log line");
+      node(g, "organizations", 1).put("name", " ");
+    })).containsExactly(
+        "genesis.json: organizations[0].name: expected 1..256 characters without control characters,"
+            + " got \"Bank A\\nINFO forged log line\"",
+        "genesis.json: organizations[1].name: expected 1..256 characters without control characters, got \" \"");
+  }
+
+  @Test
   void everyOrganizationHasAnAdmin() {
     assertThat(problems(g -> node(g, "organizations", 3).putArray("admins")))
         .containsExactly("genesis.json: organizations[3].admins: expected at least one admin public key, got an empty array");
