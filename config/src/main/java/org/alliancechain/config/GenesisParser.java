@@ -52,7 +52,7 @@ final class GenesisParser {
   GenesisFields parse(JsonNode tree) {
     TreeReader root = TreeReader.root(tree, problems, Syntax.JSON);
     root.allowOnly(TOP_KEYS);
-    String chainId = root.requiredText("chainId", "the chain id (" + Ids.EXPECTED.substring("expected ".length()) + ")");
+    String chainId = root.requiredText("chainId", "the chain id (" + Ids.RULE + ")");
     Ids.check(problems, "chainId", chainId);
     suite = suite(root);
     genesisTime = time(root);
@@ -116,7 +116,7 @@ final class GenesisParser {
       String id = org.requiredText("id", "the organization's id");
       Ids.check(problems, org.field("id"), id);
       String name = org.requiredText("name", "the organization's display name");
-      if (name != null && (name.isBlank() || name.length() > NAME_LENGTH_MAX || name.chars().anyMatch(Character::isISOControl))) {
+      if (name != null && !validName(name)) {
         problems.add(org.field("name"), Problems.quote(name),
             "expected 1.." + NAME_LENGTH_MAX + " characters without control characters");
       }
@@ -129,6 +129,11 @@ final class GenesisParser {
       drafts.add(new OrgDraft(org.path(), id, name, ca, keys(org, "admins")));
     }
     return drafts;
+  }
+
+  /** A display name is one line of text, since it ends up in logs and status output. */
+  private static boolean validName(String name) {
+    return !name.isBlank() && name.length() <= NAME_LENGTH_MAX && name.chars().noneMatch(Character::isISOControl);
   }
 
   private List<NodeDraft> nodes(TreeReader root, String key) {

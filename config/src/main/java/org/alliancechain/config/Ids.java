@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  */
 final class Ids {
   private static final Pattern ID = Pattern.compile("[a-z0-9._-]{1,64}");
-  static final String EXPECTED = "expected 1..64 characters of a-z, 0-9, '.', '_', '-'";
+  static final String RULE = "1..64 characters of a-z, 0-9, '.', '_', '-'";
+  static final String EXPECTED = "expected " + RULE;
 
   private Ids() {}
 

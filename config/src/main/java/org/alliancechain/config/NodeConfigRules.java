@@ -72,7 +72,8 @@ final class NodeConfigRules {
       String owner = owners.putIfAbsent(address.port(), field);
       if (owner != null) {
         report(problems, field, Problems.quote(address.toString()),
-            "port " + address.port() + " is already used by " + owner + " (expected a distinct port for each listen address)");
+            "port " + address.port() + " is already used by " + owner
+                + " (expected a distinct port for each listen address)");
       }
     });
   }

@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param listen where this node accepts TLS links from peers
  * @param peers the nodes this node dials
  * @param frameBytesMax the largest frame accepted from a peer; a larger one closes the link
- * @param outboundQueueMessages messages queued per peer before the oldest are dropped
+ * @param outboundQueueMessages messages queued for one peer at most
  * @param idleTimeoutMs a link with no traffic for this long is closed and redialed
  * @param reconnectBackoffMinMs the first redial delay after a link fails
  * @param reconnectBackoffMaxMs the cap of the doubling, jittered redial delay

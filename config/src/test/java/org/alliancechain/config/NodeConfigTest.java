@@ -95,6 +95,12 @@ class NodeConfigTest {
   }
 
   @Test
+  void nodeIdIsSpeltLikeAGenesisId() {
+    assertThat(problems(REQUIRED.replace("validator-a", "Validator A"))).containsExactly(
+        "node.toml: node.id: expected 1..64 characters of a-z, 0-9, '.', '_', '-', got \"Validator A\"");
+  }
+
+  @Test
   void unknownKeysGetADidYouMean() {
     assertThat(problems(REQUIRED + "[p2p]\nlistn = \"127.0.0.1:1\"\nzzz = 1\n[mempol]\n")).containsExactly(
         "node.toml: mempol: unknown key (did you mean \"mempool\"?)",
