@@ -37,6 +37,12 @@ public record Transaction(
     return encoded.size();
   }
 
+  @Override
+  public String toString() {
+    return "Transaction[" + id + " from " + sender + ": "
+        + operation.getClass().getSimpleName() + "]";
+  }
+
   /** Checks the sender's signature (CPU-heavy: batch these with the crypto BatchVerifier). */
   public boolean signatureValid() {
     return sender.verify(SigningDomain.TRANSACTION, body.toByteArray(), signature.toByteArray());
