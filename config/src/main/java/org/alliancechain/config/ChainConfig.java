@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -21,6 +21,11 @@ public record ChainConfig(NodeConfig node, Genesis genesis) {
   static final int FRAME_OVERHEAD_BYTES = 64 * 1024;
   /** Room for the gRPC request around one signed transaction. */
   static final int REQUEST_OVERHEAD_BYTES = 1024;
+
+  public ChainConfig {
+    Objects.requireNonNull(node, "node");
+    Objects.requireNonNull(genesis, "genesis");
+  }
 
   /**
    * Loads node.toml, the genesis.json it names, and checks them against each other and against
