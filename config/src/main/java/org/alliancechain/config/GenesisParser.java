@@ -25,7 +25,7 @@ final class GenesisParser {
   private static final List<String> ORG_KEYS = List.of("id", "name", "caCertificate", "admins");
   private static final List<String> NODE_KEYS = List.of("id", "organization", "publicKey", "tlsCertificate");
   private static final List<String> CLIENT_KEYS = List.of("publicKey", "organization");
-  private static final List<String> NAMESPACE_KEYS = List.of("name", "writers");
+  private static final List<String> NAMESPACE_KEYS = List.of("name", "owner", "writers");
   private static final List<String> CONSENSUS_KEYS = List.of("window", "checkpointInterval",
       "maxBlockTransactions", "maxBlockBytes", "maxTransactionBytes", "transactionLifetimeBlocks");
   private static final Pattern RFC_3339 = Pattern.compile(
@@ -38,7 +38,7 @@ final class GenesisParser {
 
   record ClientDraft(String field, PublicKey publicKey, String organization) {}
 
-  record NamespaceDraft(String field, String name, List<PublicKey> writers) {}
+  record NamespaceDraft(String field, String name, String owner, List<PublicKey> writers) {}
 
   private final Problems problems;
   private CryptoSuite suite;
@@ -72,7 +72,8 @@ final class GenesisParser {
         validators.stream().map(GenesisParser::identity).toList(),
         observers.stream().map(GenesisParser::identity).toList(),
         clients.stream().map(c -> new ClientIdentity(c.publicKey(), c.organization())).toList(),
-        namespaces.stream().map(n -> new Namespace(n.name(), n.writers())).toList(), consensus);
+        namespaces.stream().map(n -> new Namespace(n.name(), ownerOf(n, organizations), n.writers()))
+            .toList(), consensus);
   }
 
   private static NodeIdentity identity(NodeDraft draft) {
@@ -161,13 +162,22 @@ final class GenesisParser {
     return drafts;
   }
 
+  /** A genesis namespace without an owner belongs to the first organization listed. */
+  private static String ownerOf(NamespaceDraft namespace, List<OrgDraft> organizations) {
+    if (namespace.owner() != null) {
+      return namespace.owner();
+    }
+    return organizations.isEmpty() ? "" : organizations.get(0).id();
+  }
+
   private List<NamespaceDraft> namespaces(TreeReader root) {
     List<NamespaceDraft> drafts = new ArrayList<>();
     for (TreeReader namespace : root.tables("namespaces")) {
       namespace.allowOnly(NAMESPACE_KEYS);
       String name = namespace.requiredText("name", "the namespace's name");
       Ids.check(problems, namespace.field("name"), name);
-      drafts.add(new NamespaceDraft(namespace.path(), name, keys(namespace, "writers")));
+      String owner = namespace.optionalText("owner").orElse(null);
+      drafts.add(new NamespaceDraft(namespace.path(), name, owner, keys(namespace, "writers")));
     }
     return drafts;
   }

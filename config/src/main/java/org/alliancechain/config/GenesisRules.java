@@ -49,6 +49,9 @@ final class GenesisRules {
     }
     unique(clients, ClientDraft::publicKey, ClientDraft::field, "publicKey",
         earlier -> "the same key as " + earlier + " (expected each client once)");
+    for (NamespaceDraft namespace : namespaces) {
+      organization(orgsById, namespace.field() + ".owner", namespace.owner());
+    }
     unique(namespaces, NamespaceDraft::name, NamespaceDraft::field, "name",
         earlier -> "duplicate namespace (already " + earlier + ")");
   }

@@ -51,6 +51,7 @@ final class GenesisWriter {
     for (Namespace namespace : genesis.namespaces()) {
       ObjectNode node = namespaces.addObject();
       node.put("name", namespace.name());
+      node.put("owner", namespace.owner());
       node.set("writers", keys(namespace.writers(), suite));
     }
     root.set("consensus", consensus(genesis.consensus()));

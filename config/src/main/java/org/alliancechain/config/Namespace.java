@@ -8,11 +8,14 @@ import org.alliancechain.crypto.PublicKey;
  * A key-value namespace that exists from genesis.
  *
  * @param name the namespace, spelt like an id
+ * @param owner the organization whose admins may change its writers (genesis key {@code owner};
+ *     the first organization of genesis when absent)
  * @param writers the keys that may write to it; empty = any admitted identity
  */
-public record Namespace(String name, List<PublicKey> writers) {
+public record Namespace(String name, String owner, List<PublicKey> writers) {
   public Namespace {
     Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(owner, "owner");
     writers = List.copyOf(writers);
   }
 

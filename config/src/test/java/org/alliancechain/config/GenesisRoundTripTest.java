@@ -76,7 +76,9 @@ class GenesisRoundTripTest {
     clients.forEach(builder::client);
     List<Namespace> namespaces = new ArrayList<>();
     for (String name : spec.namespaceNames()) {
-      namespaces.add(new Namespace(name, name.length() % 2 == 0 ? List.of() : List.of(key(spec.suite(), random))));
+      String owner = organizations.get(name.length() % organizations.size()).id();
+      namespaces.add(new Namespace(name, owner,
+          name.length() % 2 == 0 ? List.of() : List.of(key(spec.suite(), random))));
     }
     namespaces.forEach(builder::namespace);
 

@@ -147,6 +147,19 @@ class GenesisRulesTest {
   }
 
   @Test
+  void aNamespaceOwnerIsAnOrganization() {
+    assertThat(problems(g -> node(g, "namespaces", 0).put("owner", "bank-z")))
+        .containsExactly("genesis.json: namespaces[0].owner: not an organization of this genesis"
+            + " (expected one of bank-a, bank-b, bank-c, bank-d, regulator), got \"bank-z\"");
+  }
+
+  @Test
+  void aNamespaceWithoutOwnerBelongsToTheFirstOrganization() throws Exception {
+    Genesis genesis = parseChanged(g -> node(g, "namespaces", 1).remove("owner"));
+    assertThat(genesis.namespaces().get(1).owner()).isEqualTo("bank-a");
+  }
+
+  @Test
   void clientsAreListedOnce() {
     assertThat(problems(g -> ((ArrayNode) g.get("clients")).add(node(g, "clients", 0).deepCopy())))
         .containsExactly("genesis.json: clients[1].publicKey: the same key as clients[0] (expected each client once), got \""
