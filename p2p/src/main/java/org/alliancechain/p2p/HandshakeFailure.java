@@ -33,7 +33,9 @@ public enum HandshakeFailure {
   /** This node dialled one peer and reached another. */
   UNEXPECTED_PEER,
   /** This node reached itself (its own address among its peers). */
-  SELF;
+  SELF,
+  /** Too many connections were between accept and an established link; shed at accept. */
+  OVERLOADED;
 
   /** Lower-case name, for metric labels. */
   public String label() {

@@ -20,6 +20,11 @@ final class LinkInitializer extends ChannelInitializer<Channel> {
    * low one, so at most about this much sits in Netty beside the bounded queues.
    */
   static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(256 * 1024, 1024 * 1024);
+  /**
+   * Connections allowed between TCP accept and an established link at once. The mesh needs a
+   * handful; a flood of half-open TLS handshakes beyond this is shed at accept.
+   */
+  static final int PENDING_HANDSHAKES_MAX = 64;
 
   private final LinkContext link;
   private final SslContext tls;
@@ -51,6 +56,11 @@ final class LinkInitializer extends ChannelInitializer<Channel> {
     tlsHandler.setHandshakeTimeoutMillis(settings.handshakeTimeoutMs());
     if (expectedPeerId == null) {
       link.counters().connectionsAccepted.increment();
+      if (link.counters().handshakesInProgress.sum() >= PENDING_HANDSHAKES_MAX) {
+        link.counters().handshakeFailed(HandshakeFailure.OVERLOADED);
+        channel.close();
+        return;
+      }
     }
     ChannelPipeline pipeline = channel.pipeline();
     pipeline.addLast("tls", tlsHandler);

@@ -3,7 +3,9 @@ package org.alliancechain.p2p;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -103,12 +105,29 @@ final class PeerDialer {
     state = PeerState.CONNECTING;
     linkUpSinceDial = false;
     link.counters().connectionAttempts.increment();
-    bootstrap.connect(address.host(), address.port()).addListener((ChannelFuture connect) -> {
+    // Name resolution blocks, so it runs off the event loop that carries other links.
+    GlobalEventExecutor.INSTANCE.execute(() -> {
+      InetSocketAddress resolved = new InetSocketAddress(address.host(), address.port());
+      loop.execute(() -> connect(resolved));
+    });
+  }
+
+  private void connect(InetSocketAddress resolved) {
+    if (resolved.isUnresolved()) {
+      connecting = false;
+      failed("cannot resolve the host of " + address);
+      return;
+    }
+    if (closed) {
+      connecting = false;
+      return;
+    }
+    bootstrap.connect(resolved).addListener((ChannelFuture connect) -> {
       if (!connect.isSuccess()) {
         connecting = false;
         failed("cannot connect to " + address + ": " + TlsFailures.describe(connect.cause()));
       } else {
-        connect.channel().closeFuture().addListener(closed -> onDialledChannelClosed());
+        connect.channel().closeFuture().addListener(closeFuture -> onDialledChannelClosed());
       }
     });
   }

@@ -149,6 +149,20 @@ class LinkPipelineTest {
   }
 
   @Test
+  void aFloodOfHalfOpenConnectionsIsShedAtAccept() throws Exception {
+    Side first = side(BOB, false, null);
+    first.link().counters().handshakesInProgress.add(LinkInitializer.PENDING_HANDSHAKES_MAX - 1);
+    EmbeddedChannel shed = new EmbeddedChannel(new LinkInitializer(first.link(),
+        TlsContexts.server(BOB, new MembershipTrustManager(MEMBERS, Clock.systemUTC()),
+            TlsProvider.JDK), null));
+    channels.add(shed);
+    assertThat(first.channel().isOpen()).isTrue();
+    assertThat(shed.isOpen()).isFalse();
+    assertThat(first.link().counters().snapshot().handshakeFailures(HandshakeFailure.OVERLOADED))
+        .isEqualTo(1);
+  }
+
+  @Test
   void bytesBeforeTlsAreNeverFrames() throws Exception {
     Side bob = side(BOB, false, null);
     ByteBuf plaintext = io.netty.buffer.Unpooled.buffer();

@@ -59,6 +59,16 @@ class PeerNetworkApiTest {
   }
 
   @Test
+  void anUnresolvableHostIsAFailureOfThatPeerOnly() throws Exception {
+    TestCluster.Node one = cluster.start("node-1");
+    one.network().addPeer(new PeerAddress("node-3", "no-such-host.invalid", 4242));
+    TestCluster.Node two = cluster.start("node-2", 0, List.of(one.address()));
+    Await.until("a failed resolution", () -> one.network().peers().stream()
+        .anyMatch(p -> p.lastFailure().filter(f -> f.contains("cannot resolve")).isPresent()));
+    Await.until("node-2 linked all the same", () -> two.connectedCount() == 1);
+  }
+
+  @Test
   void aTakenPortIsATypedStartFailure() throws Exception {
     TestCluster.Node one = cluster.start("node-1");
     assertThatThrownBy(() -> cluster.start("node-2", one.network().listenPort(), List.of()))
