@@ -150,20 +150,23 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     Handshake handshake = frame.getHandshake();
+    long peerFrameBytesMax = Integer.toUnsignedLong(handshake.getFrameBytesMax());
     if (handshake.getProtocolVersion() != LinkContext.PROTOCOL_VERSION) {
       fail(ctx, HandshakeFailure.PROTOCOL_VERSION, "peer speaks protocol version "
           + handshake.getProtocolVersion() + ", this node " + LinkContext.PROTOCOL_VERSION);
     } else if (!link.chain().matches(handshake.getChainId(),
         handshake.getGenesisHash().toByteArray())) {
-      fail(ctx, HandshakeFailure.CHAIN_MISMATCH, "peer is on chain '" + handshake.getChainId()
-          + "' with genesis " + HexFormat.of().formatHex(handshake.getGenesisHash().toByteArray())
+      fail(ctx, HandshakeFailure.CHAIN_MISMATCH, "peer is on chain "
+          + LogText.quote(handshake.getChainId()) + " with genesis "
+          + LogText.quote(HexFormat.of().formatHex(handshake.getGenesisHash().toByteArray()))
           + ", this node on " + link.chain());
     } else if (!handshake.getNodeId().equals(verified.nodeId())) {
-      fail(ctx, HandshakeFailure.IDENTITY_MISMATCH, "Handshake says node '"
-          + handshake.getNodeId() + "' but the certificate says " + verified.nodeId());
-    } else if (handshake.getFrameBytesMax() < P2pSettings.FRAME_BYTES_MIN) {
+      fail(ctx, HandshakeFailure.IDENTITY_MISMATCH, "Handshake says node "
+          + LogText.quote(handshake.getNodeId()) + " but the certificate says "
+          + verified.nodeId());
+    } else if (peerFrameBytesMax < P2pSettings.FRAME_BYTES_MIN) {
       fail(ctx, HandshakeFailure.MALFORMED_HANDSHAKE, "peer accepts frames of at most "
-          + handshake.getFrameBytesMax() + " bytes, under " + P2pSettings.FRAME_BYTES_MIN);
+          + peerFrameBytesMax + " bytes, under " + P2pSettings.FRAME_BYTES_MIN);
     } else {
       establish(ctx, handshake);
     }
@@ -177,7 +180,8 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
     ConnectedPeer info = new ConnectedPeer(peerId, member.organizationId(), member.role(),
         handshake.getHeight(), ctx.channel().remoteAddress(), outbound());
     PeerSession session = new PeerSession(info, verified, handshake.getIncarnation(),
-        outbound() ? link.localId() : peerId, ctx.channel(), handshake.getFrameBytesMax(),
+        outbound() ? link.localId() : peerId, ctx.channel(),
+        Integer.toUnsignedLong(handshake.getFrameBytesMax()),
         link.settings(), link.counters().peer(peerId));
     ctx.pipeline().replace(this, "link", new SessionHandler(link, session));
     keepAliveFor(ctx, Integer.toUnsignedLong(handshake.getIdleTimeoutMs()));

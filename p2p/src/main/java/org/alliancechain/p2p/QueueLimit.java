@@ -8,7 +8,8 @@ package org.alliancechain.p2p;
 public record QueueLimit(int messagesMax, long bytesMax, QueuePolicy policy) {
   public QueueLimit {
     if (messagesMax < 1) {
-      throw new IllegalArgumentException("queue messagesMax must be at least 1, got " + messagesMax);
+      throw new IllegalArgumentException(
+          "queue messagesMax must be at least 1, got " + messagesMax);
     }
     if (bytesMax < 1) {
       throw new IllegalArgumentException("queue bytesMax must be at least 1, got " + bytesMax);

@@ -43,7 +43,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
       case PONG -> session.onPong(frame.getPong().getNonce());
       case GOODBYE -> {
         log.debug("{}: {} says goodbye: {}", link.localId(), session.peerId(),
-            frame.getGoodbye().getReason());
+            LogText.quote(frame.getGoodbye().getReason()));
         session.close(CloseReason.PEER_CLOSED, false);
       }
       default -> protocolError(frame.getKindCase() + " frame after the handshake");

@@ -29,9 +29,10 @@ import org.alliancechain.p2p.TlsProvider;
  *
  * <pre>
  * ./mvnw -q -Pbench -DskipTests package -pl benchmarks -am
- * java -cp benchmarks/target/benchmarks.jar org.alliancechain.bench.p2p.P2pThroughput [JDK|OPENSSL] [seconds]
+ * java -cp benchmarks/target/benchmarks.jar \
+ *     org.alliancechain.bench.p2p.P2pThroughput [JDK|OPENSSL] [seconds]
  * </pre>
- * OPENSSL needs io.netty:netty-tcnative-boringssl-static (linux-x86_64) on the class path.
+ * OPENSSL uses netty-tcnative-boringssl-static, which p2p brings for linux-x86_64.
  */
 public final class P2pThroughput {
   private static final ChainIdentity CHAIN = new ChainIdentity("bench", new byte[32]);
