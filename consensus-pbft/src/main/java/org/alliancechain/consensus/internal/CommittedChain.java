@@ -14,6 +14,8 @@ import org.alliancechain.consensus.message.SignedMessage;
 final class CommittedChain {
   private final int recentMax;
   private final TreeMap<Long, Hash> recent = new TreeMap<>();
+  /** The view of the commit certificate of each recent height (absent for genesis). */
+  private final TreeMap<Long, Long> recentViews = new TreeMap<>();
   private long height;
   private Hash tipHash;
   private CommitCertificate tipCertificate;
@@ -56,9 +58,19 @@ final class CommittedChain {
     tipHash = block.hash();
     tipCertificate = certificate;
     recent.put(height, tipHash);
+    recentViews.put(height, certificate.view());
     while (recent.size() > recentMax) {
       recent.pollFirstEntry();
     }
+    while (recentViews.size() > recentMax) {
+      recentViews.pollFirstEntry();
+    }
+  }
+
+  /** The view of the certificate this replica committed {@code at} with, or −1 if unknown. */
+  long commitViewAt(long at) {
+    Long view = recentViews.get(at);
+    return view == null ? -1 : view;
   }
 
   /** Restores the tip loaded from block storage. */

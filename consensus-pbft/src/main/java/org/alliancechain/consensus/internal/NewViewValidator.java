@@ -16,6 +16,12 @@ final class NewViewValidator {
       return Verdict.reject(RejectReason.STALE_VIEW, "NEW-VIEW for view " + newView.view()
           + ", the replica is in view " + view.view());
     }
+    org.alliancechain.consensus.message.CommitCertificate tip = core.committed.tipCertificate();
+    if (tip != null && newView.view() < tip.view()) {
+      // A quorum already committed in a later view: this view is dead, entering it is pointless.
+      return Verdict.reject(RejectReason.STALE_VIEW, "NEW-VIEW for view " + newView.view()
+          + " is older than the view " + tip.view() + " of the committed tip");
+    }
     return Verdict.ACCEPT;
   }
 }

@@ -266,9 +266,15 @@ final class ViewChanges {
       long height = pick.height();
       Hash known = core.committed.hashAt(height);
       if (known != null && !known.equals(pick.blockHash())) {
-        core.out.halt("NEW-VIEW for view " + target + " re-proposes block " + pick.blockHash()
-            + " at height " + height + ", where " + known + " is committed");
-        return;
+        if (core.committed.commitViewAt(height) < target) {
+          // A later view re-proposing something else than a committed block: beyond f faults.
+          core.out.halt("NEW-VIEW for view " + target + " re-proposes block " + pick.blockHash()
+              + " at height " + height + ", where " + known + " was committed in view "
+              + core.committed.commitViewAt(height));
+          return;
+        }
+        // The block was committed in a later view than this (late) NEW-VIEW: nothing to vote on.
+        continue;
       }
       if (height <= core.committed.stableHeight()) {
         continue;
