@@ -48,6 +48,11 @@ public final class Checkers {
   }
 
   void onDeliver(SimNode node, Action.Deliver deliver) {
+    if (tracer != null) {
+      System.out.println("t=" + cluster.scheduler().nowMs() + " " + node + " DELIVERS "
+          + deliver.height() + " " + deliver.block().hash() + " cert view "
+          + deliver.certificate().view());
+    }
     long height = deliver.height();
     Hash hash = deliver.block().hash();
     if (height != node.storage.height() + 1) {
@@ -81,7 +86,13 @@ public final class Checkers {
   }
 
   /** No honest validator signs two different messages for one (view, height, phase). */
+  /** A debugging hook on every message a node sends; null normally. */
+  static java.util.function.BiConsumer<SimNode, byte[]> tracer;
+
   void onOutgoing(SimNode node, byte[] envelope) {
+    if (tracer != null) {
+      tracer.accept(node, envelope);
+    }
     if (!node.honest()) {
       return;
     }

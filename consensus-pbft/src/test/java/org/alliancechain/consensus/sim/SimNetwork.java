@@ -21,6 +21,8 @@ public final class SimNetwork {
   private long delayMaxMs = 10;
   private int[] partitionOf;
   private boolean[][] blocked;
+  private java.util.function.Function<byte[], String> classifier;
+  private final java.util.Map<String, long[]> byKind = new java.util.TreeMap<>();
   private long messages;
   private long bytes;
   private long dropped;
@@ -70,9 +72,24 @@ public final class SimNetwork {
     return partitionOf[from] == partitionOf[to] && !blocked[from][to];
   }
 
+  /** Tallies messages and bytes by the kind {@code classify} names (for cost reports). */
+  public void tallyBy(java.util.function.Function<byte[], String> classify) {
+    this.classifier = classify;
+  }
+
+  /** Messages and bytes sent per kind, when {@link #tallyBy} was set. */
+  public java.util.Map<String, long[]> byKind() {
+    return byKind;
+  }
+
   public void send(int from, int to, byte[] payload) {
     messages++;
     bytes += payload.length;
+    if (classifier != null) {
+      long[] tally = byKind.computeIfAbsent(classifier.apply(payload), kind -> new long[2]);
+      tally[0]++;
+      tally[1] += payload.length;
+    }
     if (!reachable(from, to) || random.nextDouble() < lossRate
         || (commitLossRate > 0 && random.nextDouble() < commitLossRate && isCommit.test(payload))) {
       dropped++;

@@ -88,6 +88,9 @@ public final class SimNode {
 
   /** Stops the node; writes it had not acknowledged may or may not have reached the disk. */
   public void crash() {
+    if (Checkers.tracer != null) {
+      System.out.println("t=" + cluster.scheduler().nowMs() + " " + this + " CRASHES");
+    }
     int landed = pendingWrites.isEmpty() ? 0 : cluster.random().nextInt(pendingWrites.size() + 1);
     for (int i = 0; i < landed; i++) {
       storage.save(pendingWrites.get(i).entries());
