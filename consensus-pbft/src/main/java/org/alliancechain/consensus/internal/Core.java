@@ -25,7 +25,7 @@ import org.alliancechain.consensus.message.SignedMessage;
 
 /**
  * The replica's state and event dispatch; the protocol lives in the handlers it owns
- * ({@link NormalCase}, {@link Proposer}, {@link ViewChanges}, {@link Checkpoints}, {@link
+ * ({@link NormalCase}, {@link Proposer}, {@link ViewChanges}, {@link NewViews}, {@link Checkpoints}, {@link
  * BlockSync}). Used only through {@code org.alliancechain.consensus.Replica}.
  */
 public final class Core {
@@ -46,6 +46,7 @@ public final class Core {
   final NormalCase normal = new NormalCase(this);
   final Proposer proposer = new Proposer(this);
   final ViewChanges changes = new ViewChanges(this);
+  final NewViews newViews = new NewViews(this);
   final Checkpoints checkpointing = new Checkpoints(this);
   final BlockSync sync = new BlockSync(this);
   boolean workPending;
@@ -131,7 +132,7 @@ public final class Core {
     } else if (message instanceof ConsensusMessage.ViewChange) {
       changes.onViewChange(received);
     } else if (message instanceof ConsensusMessage.NewView) {
-      changes.onNewView(received);
+      newViews.onNewView(received);
     }
   }
 

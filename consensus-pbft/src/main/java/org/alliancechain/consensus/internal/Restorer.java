@@ -93,7 +93,7 @@ final class Restorer {
     }
     core.signer.restore(message, blocks);
     if (content instanceof ViewChange && core.view.changing()) {
-      core.viewChanges.put(message, ViewChanges.byHash(blocks));
+      core.viewChanges.put(message, NewViews.byHash(blocks));
     } else if (content instanceof NewView newView && !core.view.changing()) {
       restoreNewView(core, message, newView, blocks);
     } else if (perHeight && !core.view.changing() && content.height() > core.committed.height()) {
@@ -134,7 +134,7 @@ final class Restorer {
     }
     Selection selection = NewViewSelection.select(viewChanges, core.chain.genesisHash());
     core.view.restoreNewView(selection.baseHeight(), selection.baseHash(),
-        ViewChanges.envelope(message, blocks));
+        NewViews.envelope(message, blocks));
     for (int i = 0; i < newView.prePrepares().size(); i++) {
       SignedMessage prePrepare = newView.prePrepares().get(i);
       core.signer.restore(prePrepare, List.of(blocks.get(i)));

@@ -11,7 +11,6 @@ import java.util.Set;
 import org.alliancechain.consensus.Action;
 import org.alliancechain.consensus.Event;
 import org.alliancechain.consensus.message.ChainBlock;
-import org.alliancechain.consensus.message.CommittedBlock;
 import org.alliancechain.consensus.message.Hash;
 import org.alliancechain.proto.v1.BlockHeader;
 
@@ -189,10 +188,6 @@ final class SimApplication {
       return "state root of height " + executed + " differs from this node's";
     }
     return null;
-  }
-
-  void onSyncedDelivered(CommittedBlock committed) {
-    remember(committed.block());
   }
 
   int mempoolSize() {
