@@ -73,6 +73,36 @@ class ReplicaTest {
   }
 
   @Test
+  void aProposalArrivingBeforeItsParentWaitsThenLinks() {
+    backup.start();
+    ChainBlock block2 = test.block(2, block1.hash(), 2);
+    List<Action> early = backup.receive(proposal(block2), block2);
+    assertThat(only(early, Action.ValidateProposal.class)).as("R1: parent not accepted yet").isEmpty();
+    List<Action> later = backup.receive(proposal(block1), block1);
+    assertThat(only(later, Action.ValidateProposal.class))
+        .extracting(Action.ValidateProposal::height).containsExactly(1L, 2L);
+  }
+
+  @Test
+  void aCommitWaitsForTheCommitOfTheHeightBelow() {
+    backup.start();
+    ChainBlock block2 = test.block(2, block1.hash(), 2);
+    backup.receive(proposal(block1), block1);
+    backup.receive(proposal(block2), block2);
+    List<Action> actions = new ArrayList<>();
+    actions.addAll(backup.step(new Event.ProposalValidated(0, 1, block1.hash(), true, "")));
+    actions.addAll(backup.step(new Event.ProposalValidated(0, 2, block2.hash(), true, "")));
+    backup.persistAll(actions);
+    List<Action> prepared2 = backup.receive(test.sign(2, new Prepare(0, 2, block2.hash())));
+    assertThat(only(prepared2, Action.Persist.class)).as("R2: height 1 is not committed to yet")
+        .isEmpty();
+    List<Action> prepared1 = backup.receive(test.sign(2, new Prepare(0, 1, block1.hash())));
+    List<SignedMessage> commits = new ArrayList<>(broadcasts(backup.persistAll(prepared1)));
+    assertThat(commits).extracting(SignedMessage::message).containsExactly(
+        new Commit(0, 1, block1.hash()), new Commit(0, 2, block2.hash()));
+  }
+
+  @Test
   void aProposalThatDoesNotExtendTheChainIsRejected() {
     backup.start();
     ChainBlock orphan = test.block(1, test.block(1, test.chain.genesisHash(), 5).hash(), 6);
