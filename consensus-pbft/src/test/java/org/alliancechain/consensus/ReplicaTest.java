@@ -186,6 +186,17 @@ class ReplicaTest {
   }
 
   @Test
+  void votesAloneNeverArmTheProgressTimerOnAnIdleChain() {
+    backup.start();
+    List<Action> actions = backup.receive(test.sign(2, new Prepare(0, 3, block1.hash())));
+    assertThat(only(actions, Action.SetTimer.class)).as("a faulty backup cannot force a view change")
+        .isEmpty();
+    List<Action> proposed = backup.receive(proposal(block1), block1);
+    assertThat(only(proposed, Action.SetTimer.class)).extracting(Action.SetTimer::kind)
+        .containsExactly(TimerKind.PROGRESS);
+  }
+
+  @Test
   void anOwnStateRootThatDisagreesWithAStableCheckpointHalts() {
     backup.start();
     long height = test.parameters.checkpointInterval();

@@ -237,8 +237,9 @@ public final class Core {
   }
 
   /**
-   * Runs the progress timer while the replica waits for something (work pending, or proposals
-   * or votes above the tip), restarting it when a commit made progress.
+   * Runs the progress timer while the replica waits for something (work pending, or an accepted
+   * proposal above the tip), restarting it when a commit made progress. Votes alone do not arm
+   * it: any backup can send them, and a faulty one must not force view changes on an idle chain.
    */
   void refreshProgressTimer(boolean progressed) {
     if (self == null || view.changing()) {
@@ -246,7 +247,7 @@ public final class Core {
     }
     boolean waiting = workPending;
     for (Instance instance : view.instances()) {
-      waiting |= instance.height > committed.height();
+      waiting |= instance.height > committed.height() && instance.acceptedHash != null;
     }
     if (!waiting) {
       timers.cancel(TimerKind.PROGRESS);

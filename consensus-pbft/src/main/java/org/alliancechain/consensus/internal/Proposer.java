@@ -44,9 +44,7 @@ final class Proposer {
   void onProposalReady(Event.ProposalReady ready) {
     ViewState view = core.view;
     if (!core.isPrimary() || !view.active(ready.view()) || ready.height() != view.requestedHeight) {
-      core.out.reject(-1, RejectReason.UNEXPECTED_INPUT, "proposal for view " + ready.view()
-          + " height " + ready.height() + " was not requested (view " + view.view()
-          + ", requested height " + view.requestedHeight + ")");
+      // An answer to a request that a view change or a newer request replaced: normal, dropped.
       return;
     }
     ChainBlock block;
