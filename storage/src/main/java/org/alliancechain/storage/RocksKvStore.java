@@ -1,7 +1,6 @@
 package org.alliancechain.storage;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -129,8 +128,12 @@ final class RocksKvStore implements KvStore {
   }
 
   static StorageCorruptionException corruption(String location, RocksDBException e) {
+    String detail = e.getMessage() == null ? "" : e.getMessage().strip();
+    if (detail.endsWith(".")) {
+      detail = detail.substring(0, detail.length() - 1);
+    }
     return new StorageCorruptionException("storage in " + location + " is corrupt: "
-        + e.getMessage() + ". Do not run a validator on it: restore the directory from a backup,"
+        + detail + ". Do not run a validator on it: restore the directory from a backup,"
         + " or move it away and resync from peers.", e);
   }
 
@@ -336,9 +339,5 @@ final class RocksKvStore implements KvStore {
     public void close() {
       batch.close();
     }
-  }
-
-  static String utf8(byte[] bytes) {
-    return new String(bytes, StandardCharsets.UTF_8);
   }
 }

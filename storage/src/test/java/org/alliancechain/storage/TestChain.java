@@ -28,6 +28,14 @@ final class TestChain {
   private byte[] previousHash = GENESIS_HASH;
   private long height;
 
+  TestChain() {}
+
+  /** A chain that continues after {@code tip}, as a restarted node does. */
+  TestChain(ChainTip tip) {
+    this.height = tip.height();
+    this.previousHash = tip.blockHash();
+  }
+
   /** A committed block's pieces, as the node would have them. */
   record Built(long height, byte[] hash, byte[] block, byte[] certificate, List<byte[]> results,
       List<byte[]> transactionIds, List<byte[]> transactions) {
