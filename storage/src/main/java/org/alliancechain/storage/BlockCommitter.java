@@ -18,12 +18,20 @@ final class BlockCommitter {
   private final StorageOptions options;
   private final WriteGate gate;
   private final ChainState chain;
+  private final NodeCache nodeCache;
 
-  BlockCommitter(KvStore store, StorageOptions options, WriteGate gate, ChainState chain) {
+  BlockCommitter(KvStore store, StorageOptions options, WriteGate gate, ChainState chain,
+      NodeCache nodeCache) {
     this.store = store;
     this.options = options;
     this.gate = gate;
     this.chain = chain;
+    this.nodeCache = nodeCache;
+  }
+
+  private StateWriter stateWriter(TreeHasher hasher) {
+    KvView view = store.live();
+    return new StateWriter(view, nodeCache.over(NodeSource.of(view, store.location())), hasher);
   }
 
   synchronized byte[] commitGenesis(List<StateChange> changes) throws StorageException {
@@ -39,13 +47,14 @@ final class BlockCommitter {
       return stored;
     }
     try (KvStore.KvBatch batch = store.newBatch()) {
-      TreeChild root = new StateWriter(store.live(), hasher, store.location())
-          .apply(batch, 0, null, changes);
+      StateWriter.Applied applied = stateWriter(hasher).apply(batch, 0, null, changes);
+      TreeChild root = applied.root();
       byte[] rootHash = StateWriter.hash(root);
       ChainTip tip = new ChainTip(0, options.genesisHash(), rootHash);
       batch.put(Column.METADATA, Records.GENESIS_KEY, Records.encodeGenesis(rootHash));
       batch.put(Column.METADATA, Records.TIP_KEY, Records.encodeTip(tip));
       gate.write(batch);
+      nodeCache.update(applied.written(), applied.replaced());
       chain.publish(tip, root, chain.prunedThrough());
       return rootHash;
     }
@@ -80,8 +89,9 @@ final class BlockCommitter {
     TreeHasher hasher = new TreeHasher(options.hashAlgorithm());
     KvView view = store.live();
     try (KvStore.KvBatch batch = store.newBatch()) {
-      TreeChild root = new StateWriter(view, hasher, store.location())
+      StateWriter.Applied applied = stateWriter(hasher)
           .apply(batch, height, chain.root(), commit.stateChanges());
+      TreeChild root = applied.root();
       byte[] rootHash = StateWriter.hash(root);
       batch.put(Column.BLOCKS, Records.blockKey(height), commit.blockUnsafe());
       batch.put(Column.BLOCKS, Records.certificateKey(height), commit.certificateUnsafe());
@@ -101,6 +111,7 @@ final class BlockCommitter {
       ChainTip next = new ChainTip(height, block.hash(), rootHash);
       batch.put(Column.METADATA, Records.TIP_KEY, Records.encodeTip(next));
       gate.write(batch);
+      nodeCache.update(applied.written(), applied.replaced());
       chain.publish(next, root, target);
       return rootHash;
     }

@@ -18,9 +18,11 @@ final class KvStateStore implements StateStore {
   private final int retainedVersions;
   private final Supplier<ChainTip> tip;
   private final LongSupplier prunedThrough;
+  private final NodeCache nodeCache;
 
   KvStateStore(KvStore store, HashAlgorithm algorithm, int retainedVersions,
-      Supplier<ChainTip> tip, LongSupplier prunedThrough) {
+      Supplier<ChainTip> tip, LongSupplier prunedThrough, NodeCache nodeCache) {
+    this.nodeCache = nodeCache;
     this.store = store;
     this.algorithm = algorithm;
     this.retainedVersions = retainedVersions;
@@ -76,8 +78,8 @@ final class KvStateStore implements StateStore {
       TreeHasher hasher = new TreeHasher(algorithm);
       TreeChild root = loadRoot(snapshot, version);
       byte[] keyHash = hasher.hash(key);
-      TreeProver.Path path = TreeProver.prove(NodeSource.of(snapshot, store.location()), hasher,
-          root, keyHash);
+      TreeProver.Path path = TreeProver.prove(nodeCache.over(NodeSource.of(snapshot, store.location())), root,
+          keyHash);
       byte[] value = valueAt(snapshot, key, version);
       TreeChild.Leaf leaf = path.leaf();
       boolean leafIsKey = leaf != null && Arrays.equals(leaf.keyHash(), keyHash);

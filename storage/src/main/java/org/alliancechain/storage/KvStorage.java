@@ -25,10 +25,11 @@ final class KvStorage implements Storage {
     this.options = options;
     this.metadata = metadata;
     this.gate = new WriteGate(store);
-    this.committer = new BlockCommitter(store, options, gate, chainState);
+    NodeCache nodeCache = new NodeCache(options.tuning().treeNodeCacheNodes());
+    this.committer = new BlockCommitter(store, options, gate, chainState, nodeCache);
     this.blocks = new KvBlockStore(store, chainState::tip);
     this.state = new KvStateStore(store, options.hashAlgorithm(),
-        options.retainedStateVersions(), chainState::tip, chainState::prunedThrough);
+        options.retainedStateVersions(), chainState::tip, chainState::prunedThrough, nodeCache);
     this.consensusLog = new KvConsensusLog(store, gate);
   }
 

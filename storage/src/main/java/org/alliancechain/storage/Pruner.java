@@ -1,10 +1,12 @@
 package org.alliancechain.storage;
 
-import java.util.Arrays;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import org.alliancechain.proto.v1.StaleRecord;
 
 /**
  * Deletes what only versions older than the retained window need: the tree nodes and history
- * entries listed stale since a version, and the root records of older versions. Runs inside a
+ * entries that each version's stale record lists, and the root records of older versions. Runs inside a
  * block's commit batch, so pruning is as atomic as the commit.
  */
 final class Pruner {
@@ -29,27 +31,34 @@ final class Pruner {
    * target}.
    */
   static void prune(KvView view, KvStore.KvBatch batch, long prunedThrough, long target,
-      String location)
-      throws StorageException {
-    if (target <= prunedThrough) {
-      return;
-    }
-    byte[] from = Bytes.uint64(prunedThrough + 1);
-    byte[] to = Bytes.uint64(target + 1);
-    view.scan(Column.STATE_STALE, from, to, (staleKey, empty) -> {
-      byte[] key = Arrays.copyOfRange(staleKey, 9, staleKey.length);
-      switch (staleKey.length > 9 ? staleKey[8] : -1) {
-        case StateWriter.STALE_TREE_NODE -> batch.delete(Column.STATE_TREE, key);
-        case StateWriter.STALE_HISTORY -> batch.delete(Column.STATE_HISTORY, key);
-        default -> throw new StorageCorruptionException("storage in " + location
-            + " has an invalid state_stale entry " + Bytes.hex(staleKey)
-            + ". Restore the directory from a backup, or move it away and resync from peers.");
+      String location) throws StorageException {
+    for (long version = prunedThrough + 1; version <= target; version++) {
+      byte[] key = Bytes.uint64(version);
+      byte[] bytes = view.get(Column.STATE_STALE, key);
+      if (bytes != null) {
+        StaleRecord stale = decode(bytes, version, location);
+        for (ByteString node : stale.getTreeNodeKeysList()) {
+          batch.delete(Column.STATE_TREE, node.toByteArray());
+        }
+        for (ByteString history : stale.getHistoryKeysList()) {
+          batch.delete(Column.STATE_HISTORY, history.toByteArray());
+        }
+        batch.delete(Column.STATE_STALE, key);
       }
-      return true;
-    });
-    batch.deleteRange(Column.STATE_STALE, from, to);
+    }
     for (long version = prunedThrough; version < target; version++) {
       batch.delete(Column.STATE_TREE, NodeKey.rootKey(version));
+    }
+  }
+
+  private static StaleRecord decode(byte[] bytes, long version, String location)
+      throws StorageCorruptionException {
+    try {
+      return StaleRecord.parseFrom(bytes);
+    } catch (InvalidProtocolBufferException e) {
+      throw new StorageCorruptionException("storage in " + location + " has an undecodable"
+          + " stale record for version " + version + " (" + e.getMessage() + "). Restore the"
+          + " directory from a backup, or move it away and resync from peers.", e);
     }
   }
 }

@@ -261,8 +261,7 @@ final class RocksKvStore implements KvStore {
     public void scan(Column column, byte[] fromInclusive, byte[] toExclusive, Visitor visitor)
         throws StorageException {
       try (ReadOptions scanReads = new ReadOptions(reads)) {
-        // In state_history every scan stays within one key hash: let the prefix filter work.
-        scanReads.setPrefixSameAsStart(column == Column.STATE_HISTORY);
+        scanReads.setPrefixSameAsStart(withinOnePrefix(column, fromInclusive, toExclusive));
         try (RocksIterator iterator = db.newIterator(columns.get(column), scanReads)) {
           for (iterator.seek(fromInclusive); iterator.isValid(); iterator.next()) {
             byte[] key = iterator.key();
@@ -279,6 +278,20 @@ final class RocksKvStore implements KvStore {
         throw readFailure(e);
       }
     }
+  }
+
+  /**
+   * Whether a scan stays within one key hash of state_history, as reads at a version do: then
+   * the prefix bloom filter may skip files, and the iterator stops at the prefix's end.
+   */
+  private static boolean withinOnePrefix(Column column, byte[] fromInclusive,
+      byte[] toExclusive) {
+    if (column != Column.STATE_HISTORY || toExclusive == null
+        || fromInclusive.length < RocksConfig.HISTORY_PREFIX_BYTES) {
+      return false;
+    }
+    return java.util.Arrays.equals(toExclusive, Bytes.prefixEnd(java.util.Arrays.copyOf(
+        fromInclusive, RocksConfig.HISTORY_PREFIX_BYTES)));
   }
 
   private final class RocksSnapshot extends RocksView implements KvSnapshot {

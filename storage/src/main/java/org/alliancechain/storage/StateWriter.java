@@ -1,5 +1,6 @@
 package org.alliancechain.storage;
 
+import com.google.protobuf.ByteString;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,32 +8,34 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.alliancechain.proto.v1.StaleRecord;
 
 /**
  * Writes one version's state changes into a batch: latest values, the history of the values
  * they replace, the new tree nodes and root, and the stale entries for pruning.
  */
 final class StateWriter {
-  static final byte STALE_TREE_NODE = 0x01;
-  static final byte STALE_HISTORY = 0x02;
-
   private final KvView view;
+  private final NodeSource nodes;
   private final TreeHasher hasher;
-  private final String location;
 
-  StateWriter(KvView view, TreeHasher hasher, String location) {
+  StateWriter(KvView view, NodeSource nodes, TreeHasher hasher) {
     this.view = view;
+    this.nodes = nodes;
     this.hasher = hasher;
-    this.location = location;
   }
+
+  /** A version's new root, the nodes it wrote and those it replaced (for the node cache). */
+  record Applied(TreeChild root, Map<NodeKey, TreeNode> written, List<NodeKey> replaced) {}
 
   /**
    * Adds to {@code batch} the state of {@code version} = the state of {@code root} (the previous
-   * version's root, null for empty) with {@code changes} applied; returns the new root.
+   * version's root, null for empty) with {@code changes} applied.
    */
-  TreeChild apply(KvStore.KvBatch batch, long version, TreeChild root, List<StateChange> changes)
+  Applied apply(KvStore.KvBatch batch, long version, TreeChild root, List<StateChange> changes)
       throws StorageException {
     List<LeafChange> leafChanges = new ArrayList<>();
+    StaleRecord.Builder stale = StaleRecord.newBuilder();
     for (StateChange change : lastPerKey(changes)) {
       byte[] key = change.keyUnsafe();
       byte[] value = change.valueUnsafe();
@@ -45,8 +48,7 @@ final class StateWriter {
         byte[] historyKey = Records.historyKey(keyHash, old.version());
         batch.put(Column.STATE_HISTORY, historyKey,
             Records.encodeHistoric(old.version(), version, old.value()));
-        batch.put(Column.STATE_STALE, staleKey(version, STALE_HISTORY, historyKey),
-            Records.EMPTY);
+        stale.addHistoryKeys(ByteString.copyFrom(historyKey));
       }
       if (value == null) {
         batch.delete(Column.STATE, key);
@@ -57,17 +59,19 @@ final class StateWriter {
       }
     }
     leafChanges.sort((a, b) -> Arrays.compareUnsigned(a.keyHash(), b.keyHash()));
-    TreeUpdater updater = new TreeUpdater(NodeSource.of(view, location), hasher, version);
+    TreeUpdater updater = new TreeUpdater(nodes, hasher, version);
     TreeChild newRoot = updater.apply(root, leafChanges);
-    for (Map.Entry<NodeKey, TreeChild[]> node : updater.written().entrySet()) {
+    for (Map.Entry<NodeKey, TreeNode> node : updater.written().entrySet()) {
       batch.put(Column.STATE_TREE, node.getKey().encode(), TreeCodec.encodeNode(node.getValue()));
     }
     for (NodeKey replaced : updater.stale()) {
-      batch.put(Column.STATE_STALE, staleKey(version, STALE_TREE_NODE, replaced.encode()),
-          Records.EMPTY);
+      stale.addTreeNodeKeys(ByteString.copyFrom(replaced.encode()));
+    }
+    if (stale.getTreeNodeKeysCount() + stale.getHistoryKeysCount() > 0) {
+      batch.put(Column.STATE_STALE, Bytes.uint64(version), stale.build().toByteArray());
     }
     batch.put(Column.STATE_TREE, NodeKey.rootKey(version), TreeCodec.encodeRoot(newRoot));
-    return newRoot;
+    return new Applied(newRoot, updater.written(), updater.stale());
   }
 
   /** The root of a state holding exactly the puts of {@code changes}, computed without I/O. */
@@ -80,7 +84,7 @@ final class StateWriter {
       }
     }
     leaves.sort((a, b) -> Arrays.compareUnsigned(a.keyHash(), b.keyHash()));
-    NodeSource none = key -> {
+    NodeSource none = (key, hash) -> {
       throw new IllegalStateException("building a tree from nothing reads no node");
     };
     return hash(new TreeUpdater(none, hasher, 0).apply(null, leaves));
@@ -88,15 +92,6 @@ final class StateWriter {
 
   static byte[] hash(TreeChild root) {
     return root == null ? TreeHasher.EMPTY.clone() : root.hash().clone();
-  }
-
-  /** stale_since(8) || tag(1) || key. */
-  static byte[] staleKey(long staleSince, byte tag, byte[] key) {
-    byte[] out = new byte[9 + key.length];
-    Bytes.putUint64(out, 0, staleSince);
-    out[8] = tag;
-    System.arraycopy(key, 0, out, 9, key.length);
-    return out;
   }
 
   /** The last change of each key, in first-seen order. */

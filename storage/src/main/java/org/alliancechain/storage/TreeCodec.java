@@ -2,6 +2,7 @@ package org.alliancechain.storage;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import java.util.Arrays;
 import org.alliancechain.crypto.HashAlgorithm;
 import org.alliancechain.proto.v1.TreeChildRecord;
 import org.alliancechain.proto.v1.TreeLeafRecord;
@@ -14,17 +15,26 @@ final class TreeCodec {
 
   private TreeCodec() {}
 
-  static byte[] encodeNode(TreeChild[] children) {
-    TreeNodeRecord.Builder node = TreeNodeRecord.newBuilder();
+  static byte[] encodeNode(TreeNode node) {
+    TreeNodeRecord.Builder record = TreeNodeRecord.newBuilder();
     for (int nibble = 0; nibble < SLOTS; nibble++) {
-      if (children[nibble] != null) {
-        node.addChildren(encodeChild(nibble, children[nibble]));
+      TreeChild child = node.child(nibble);
+      if (child != null) {
+        record.addChildren(encodeChild(nibble, child));
       }
     }
-    return node.build().toByteArray();
+    byte[][] inner = node.storedHashes();
+    byte[] concatenated = new byte[inner.length * HashAlgorithm.DIGEST_LENGTH];
+    for (int i = 0; i < inner.length; i++) {
+      System.arraycopy(inner[i], 0, concatenated, i * HashAlgorithm.DIGEST_LENGTH,
+          HashAlgorithm.DIGEST_LENGTH);
+    }
+    return record.setInnerHashes(ByteString.copyFrom(concatenated)).build().toByteArray();
   }
 
-  static TreeChild[] decodeNode(byte[] bytes, NodeKey key) throws StorageCorruptionException {
+  /** The node at {@code key}, whose own hash {@code hash} its parent holds. */
+  static TreeNode decodeNode(byte[] bytes, NodeKey key, byte[] hash)
+      throws StorageCorruptionException {
     TreeNodeRecord node;
     try {
       node = TreeNodeRecord.parseFrom(bytes);
@@ -46,7 +56,21 @@ final class TreeCodec {
     if (used == 0) {
       throw new StorageCorruptionException("state tree node " + key + " has no children");
     }
-    return children;
+    byte[] inner = node.getInnerHashes().toByteArray();
+    if (inner.length % HashAlgorithm.DIGEST_LENGTH != 0) {
+      throw new StorageCorruptionException("state tree node " + key + " has " + inner.length
+          + " bytes of inner hashes, not a multiple of " + HashAlgorithm.DIGEST_LENGTH);
+    }
+    byte[][] stored = new byte[inner.length / HashAlgorithm.DIGEST_LENGTH][];
+    for (int i = 0; i < stored.length; i++) {
+      stored[i] = Arrays.copyOfRange(inner, i * HashAlgorithm.DIGEST_LENGTH,
+          (i + 1) * HashAlgorithm.DIGEST_LENGTH);
+    }
+    try {
+      return TreeNode.restore(children, hash, stored);
+    } catch (StorageCorruptionException e) {
+      throw new StorageCorruptionException("state tree node " + key + ": " + e.getMessage());
+    }
   }
 
   static byte[] encodeRoot(TreeChild root) {

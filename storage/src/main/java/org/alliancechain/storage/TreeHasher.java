@@ -32,28 +32,6 @@ final class TreeHasher {
     return digest.update(INTERNAL_PREFIX).update(left).update(right).finish();
   }
 
-  /** The hash of a node: the binary tree over its 16 slots. */
-  byte[] node(TreeChild[] children) {
-    return range(children, 0, children.length);
-  }
-
-  /**
-   * The hash of the binary subtree over slots [from, from + width) of a node (width a power of
-   * two): empty if no slot is used, the leaf itself if it is the only one, else the internal
-   * hash of the two halves.
-   */
-  byte[] range(TreeChild[] children, int from, int width) {
-    TreeChild only = soleChild(children, from, width);
-    if (only == NONE) {
-      return EMPTY;
-    }
-    if (only != MANY && (only instanceof TreeChild.Leaf || width == 1)) {
-      return only.hash();
-    }
-    int half = width / 2;
-    return internal(range(children, from, half), range(children, from + half, half));
-  }
-
   /** {@link #NONE}, the only child in the range, or {@link #MANY}. */
   static TreeChild soleChild(TreeChild[] children, int from, int width) {
     TreeChild only = NONE;

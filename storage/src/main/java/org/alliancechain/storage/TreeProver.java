@@ -10,23 +10,21 @@ final class TreeProver {
   /** Where a key's path ends: the leaf there (or null for an empty slot), and the siblings. */
   record Path(TreeChild.Leaf leaf, List<byte[]> siblings) {}
 
-  static Path prove(NodeSource source, TreeHasher hasher, TreeChild root, byte[] keyHash)
+  static Path prove(NodeSource source, TreeChild root, byte[] keyHash)
       throws StorageException {
     List<byte[]> siblings = new ArrayList<>();
     TreeChild current = root;
     NibblePath path = NibblePath.root();
     while (current instanceof TreeChild.Node node) {
-      TreeChild[] children = source.load(new NodeKey(node.version(), path));
+      TreeNode loaded = source.load(new NodeKey(node.version(), path), node.hash());
       int nibble = NibblePath.nibble(keyHash, path.length());
-      int from = 0;
-      for (int width = children.length; width > 1; width /= 2) {
-        int half = width / 2;
-        boolean right = nibble >= from + half;
-        siblings.add(hasher.range(children, right ? from : from + half, half));
-        if (right) {
-          from += half;
-        }
-        TreeChild only = TreeHasher.soleChild(children, from, half);
+      // Down the node's 4 binary levels, by the nibble's bits, high bit first.
+      int position = 1;
+      for (int bit = 3; bit >= 0; bit--) {
+        int direction = (nibble >>> bit) & 1;
+        siblings.add(loaded.hashAt(2 * position + (1 - direction)));
+        position = 2 * position + direction;
+        TreeChild only = loaded.soleChild(position);
         if (only == TreeHasher.NONE) {
           return new Path(null, siblings);
         }
@@ -34,7 +32,7 @@ final class TreeProver {
           return new Path(leaf, siblings);
         }
       }
-      current = children[nibble];
+      current = loaded.child(nibble);
       path = path.child(nibble);
     }
     return new Path((TreeChild.Leaf) current, siblings);

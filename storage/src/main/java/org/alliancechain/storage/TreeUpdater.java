@@ -16,7 +16,7 @@ final class TreeUpdater {
   private final NodeSource source;
   private final TreeHasher hasher;
   private final long version;
-  private final Map<NodeKey, TreeChild[]> written = new LinkedHashMap<>();
+  private final Map<NodeKey, TreeNode> written = new LinkedHashMap<>();
   private final List<NodeKey> stale = new ArrayList<>();
   private List<LeafChange> changes;
 
@@ -39,7 +39,7 @@ final class TreeUpdater {
   }
 
   /** Nodes to write, by key. */
-  Map<NodeKey, TreeChild[]> written() {
+  Map<NodeKey, TreeNode> written() {
     return written;
   }
 
@@ -62,8 +62,9 @@ final class TreeUpdater {
     }
     TreeChild.Node node = (TreeChild.Node) current;
     NodeKey key = new NodeKey(node.version(), path);
-    TreeChild[] children = source.load(key).clone();
-    boolean changed = false;
+    TreeNode loaded = source.load(key, node.hash());
+    TreeChild[] children = loaded.children();
+    int changedSlots = 0;
     int depth = path.length();
     for (int i = from; i < to; ) {
       int nibble = NibblePath.nibble(changes.get(i).keyHash(), depth);
@@ -75,15 +76,15 @@ final class TreeUpdater {
       TreeChild after = update(before, path.child(nibble), i, end);
       if (after != before) {
         children[nibble] = after;
-        changed = true;
+        changedSlots |= 1 << nibble;
       }
       i = end;
     }
-    if (!changed) {
+    if (changedSlots == 0) {
       return current;
     }
     stale.add(key);
-    return finish(path, children);
+    return finish(path, children, loaded, changedSlots);
   }
 
   /** A slot holding one leaf receives changes: merge the leaf with them and rebuild. */
@@ -146,14 +147,16 @@ final class TreeUpdater {
       children[nibble] = build(path.child(nibble), leaves, i, end);
       i = end;
     }
-    return finish(path, children);
+    return finish(path, children, null, 0);
   }
 
   /**
    * The slot for a node with these children: empty, the single leaf (which moves up to where it
-   * is alone), or a node written at this version.
+   * is alone), or a node written at this version. A node changed from {@code previous} is
+   * rehashed above {@code changedSlots} only; a new one ({@code previous} null) everywhere.
    */
-  private TreeChild finish(NibblePath path, TreeChild[] children) {
+  private TreeChild finish(NibblePath path, TreeChild[] children, TreeNode previous,
+      int changedSlots) {
     TreeChild only = TreeHasher.soleChild(children, 0, children.length);
     if (only == TreeHasher.NONE) {
       return null;
@@ -161,7 +164,9 @@ final class TreeUpdater {
     if (only instanceof TreeChild.Leaf) {
       return only;
     }
-    written.put(new NodeKey(version, path), children);
-    return new TreeChild.Node(hasher.node(children), version);
+    TreeNode node = previous == null ? TreeNode.of(children, hasher)
+        : previous.withChildren(children, changedSlots, hasher);
+    written.put(new NodeKey(version, path), node);
+    return new TreeChild.Node(node.hash(), version);
   }
 }
