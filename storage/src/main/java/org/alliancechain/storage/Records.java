@@ -19,7 +19,6 @@ final class Records {
   static final byte[] TIP_KEY = "tip".getBytes(StandardCharsets.UTF_8);
   static final byte[] GENESIS_KEY = "genesis".getBytes(StandardCharsets.UTF_8);
   static final byte[] PRUNING_KEY = "pruning".getBytes(StandardCharsets.UTF_8);
-  static final byte[] EMPTY = new byte[0];
 
   private static final byte BLOCK = 0x00;
   private static final byte CERTIFICATE = 0x01;

@@ -1,9 +1,11 @@
 package org.alliancechain.storage;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +19,6 @@ import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.Snapshot;
-import org.rocksdb.Status;
-import org.rocksdb.WriteBatch;
 
 /** The RocksDB backend: one column family per {@link Column}, in one data directory. */
 final class RocksKvStore implements KvStore {
@@ -60,7 +60,7 @@ final class RocksKvStore implements KvStore {
     }
     // A newer schema may have added column families; RocksDB opens only if all are named.
     for (byte[] name : existingFamilies(absolute)) {
-      if (descriptors.stream().noneMatch(d -> java.util.Arrays.equals(d.getName(), name))) {
+      if (descriptors.stream().noneMatch(d -> Arrays.equals(d.getName(), name))) {
         descriptors.add(new ColumnFamilyDescriptor(name, config.unknownColumnOptions()));
       }
     }
@@ -74,7 +74,7 @@ final class RocksKvStore implements KvStore {
       return new RocksKvStore(absolute, config, db, handles, columns);
     } catch (RocksDBException e) {
       config.close();
-      throw openFailure(absolute, e);
+      throw RocksErrors.openFailure(absolute, e);
     }
   }
 
@@ -108,41 +108,8 @@ final class RocksKvStore implements KvStore {
     try (Options options = new Options()) {
       return RocksDB.listColumnFamilies(options, directory.toString());
     } catch (RocksDBException e) {
-      throw openFailure(directory, e);
+      throw RocksErrors.openFailure(directory, e);
     }
-  }
-
-  private static StorageException openFailure(Path directory, RocksDBException e) {
-    Status.Code code = e.getStatus() == null ? Status.Code.Undefined : e.getStatus().getCode();
-    String message = e.getMessage();
-    if (code == Status.Code.Corruption) {
-      return corruption(directory.toString(), e);
-    }
-    if (message != null && message.contains("LOCK")) {
-      return new StorageOpenException(StorageOpenException.Reason.UNUSABLE, "data directory "
-          + directory + " is in use by another process (" + message
-          + "); stop the other node using it, or give this one its own directory", e);
-    }
-    return new StorageOpenException(StorageOpenException.Reason.UNUSABLE,
-        "cannot open the storage in " + directory + ": " + message, e);
-  }
-
-  static StorageCorruptionException corruption(String location, RocksDBException e) {
-    String detail = e.getMessage() == null ? "" : e.getMessage().strip();
-    if (detail.endsWith(".")) {
-      detail = detail.substring(0, detail.length() - 1);
-    }
-    return new StorageCorruptionException("storage in " + location + " is corrupt: "
-        + detail + ". Do not run a validator on it: restore the directory from a backup,"
-        + " or move it away and resync from peers.", e);
-  }
-
-  private StorageException readFailure(RocksDBException e) {
-    if (e.getStatus() != null && e.getStatus().getCode() == Status.Code.Corruption) {
-      return corruption(directory.toString(), e);
-    }
-    return new StorageException("read from storage in " + directory + " failed: "
-        + e.getMessage(), e);
   }
 
   @Override
@@ -159,17 +126,15 @@ final class RocksKvStore implements KvStore {
 
   @Override
   public KvBatch newBatch() {
-    return new RocksBatch();
+    return new RocksBatch(columns);
   }
 
   @Override
   public void write(KvBatch batch) throws StorageWriteException {
     try {
-      db.write(config.writeOptions(), ((RocksBatch) batch).batch);
+      db.write(config.writeOptions(), ((RocksBatch) batch).writeBatch());
     } catch (RocksDBException e) {
-      throw new StorageWriteException("write to storage in " + directory + " failed ("
-          + e.getMessage() + "); nothing of it may be relied on. Stop voting, fix the disk"
-          + " (space, permissions, hardware) and restart the node.", e);
+      throw RocksErrors.writeFailure(directory.toString(), e);
     }
   }
 
@@ -187,7 +152,7 @@ final class RocksKvStore implements KvStore {
   public long sizeBytes() {
     try (Stream<Path> files = Files.walk(directory)) {
       return files.filter(Files::isRegularFile).mapToLong(RocksKvStore::sizeOrZero).sum();
-    } catch (IOException | java.io.UncheckedIOException e) {
+    } catch (IOException | UncheckedIOException e) {
       return -1;
     }
   }
@@ -205,7 +170,7 @@ final class RocksKvStore implements KvStore {
     try {
       db.verifyChecksum();
     } catch (RocksDBException e) {
-      throw readFailure(e);
+      throw RocksErrors.readFailure(directory.toString(), e);
     }
   }
 
@@ -242,7 +207,7 @@ final class RocksKvStore implements KvStore {
       try {
         return db.get(columns.get(column), reads, key);
       } catch (RocksDBException e) {
-        throw readFailure(e);
+        throw RocksErrors.readFailure(directory.toString(), e);
       }
     }
 
@@ -265,7 +230,7 @@ final class RocksKvStore implements KvStore {
         try (RocksIterator iterator = db.newIterator(columns.get(column), scanReads)) {
           for (iterator.seek(fromInclusive); iterator.isValid(); iterator.next()) {
             byte[] key = iterator.key();
-            if (toExclusive != null && java.util.Arrays.compareUnsigned(key, toExclusive) >= 0) {
+            if (toExclusive != null && Arrays.compareUnsigned(key, toExclusive) >= 0) {
               break;
             }
             if (!visitor.visit(key, iterator.value())) {
@@ -275,7 +240,7 @@ final class RocksKvStore implements KvStore {
           iterator.status();
         }
       } catch (RocksDBException e) {
-        throw readFailure(e);
+        throw RocksErrors.readFailure(directory.toString(), e);
       }
     }
   }
@@ -290,7 +255,7 @@ final class RocksKvStore implements KvStore {
         || fromInclusive.length < RocksConfig.HISTORY_PREFIX_BYTES) {
       return false;
     }
-    return java.util.Arrays.equals(toExclusive, Bytes.prefixEnd(java.util.Arrays.copyOf(
+    return Arrays.equals(toExclusive, Bytes.prefixEnd(Arrays.copyOf(
         fromInclusive, RocksConfig.HISTORY_PREFIX_BYTES)));
   }
 
@@ -310,47 +275,6 @@ final class RocksKvStore implements KvStore {
         reads.close();
         db.releaseSnapshot(snapshot);
       }
-    }
-  }
-
-  private final class RocksBatch implements KvBatch {
-    private final WriteBatch batch = new WriteBatch();
-
-    @Override
-    public void put(Column column, byte[] key, byte[] value) {
-      try {
-        batch.put(columns.get(column), key, value);
-      } catch (RocksDBException e) {
-        throw new IllegalStateException("cannot add to a write batch: " + e.getMessage(), e);
-      }
-    }
-
-    @Override
-    public void delete(Column column, byte[] key) {
-      try {
-        batch.delete(columns.get(column), key);
-      } catch (RocksDBException e) {
-        throw new IllegalStateException("cannot add to a write batch: " + e.getMessage(), e);
-      }
-    }
-
-    @Override
-    public void deleteRange(Column column, byte[] fromInclusive, byte[] toExclusive) {
-      try {
-        batch.deleteRange(columns.get(column), fromInclusive, toExclusive);
-      } catch (RocksDBException e) {
-        throw new IllegalStateException("cannot add to a write batch: " + e.getMessage(), e);
-      }
-    }
-
-    @Override
-    public int operationCount() {
-      return batch.count();
-    }
-
-    @Override
-    public void close() {
-      batch.close();
     }
   }
 }
