@@ -33,7 +33,7 @@ abstract class EcEngine implements SchemeEngine {
     ECPoint point;
     try {
       point = domain.getCurve().decodePoint(encoded);
-    } catch (IllegalArgumentException e) {
+    } catch (RuntimeException e) {
       throw new CryptoException("not a valid " + schemeName + " public key: the point is not on"
           + " the curve", e);
     }
@@ -78,10 +78,6 @@ abstract class EcEngine implements SchemeEngine {
   public byte[] publicOf(Object privateKey) {
     BigInteger d = ((ECPrivateKeyParameters) privateKey).getD();
     return new FixedPointCombMultiplier().multiply(domain.getG(), d).normalize().getEncoded(false);
-  }
-
-  ECPublicKeyParameters publicParameters(byte[] encodedPublicKey) {
-    return new ECPublicKeyParameters(domain.getCurve().decodePoint(encodedPublicKey), domain);
   }
 
   /** Splits a 64-byte r||s signature; null when the length is wrong. */

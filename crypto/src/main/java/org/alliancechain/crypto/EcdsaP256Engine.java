@@ -1,8 +1,8 @@
 package org.alliancechain.crypto;
 
 import java.math.BigInteger;
-import org.bouncycastle.asn1.sec.SECNamedCurves;
 import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
@@ -13,7 +13,8 @@ final class EcdsaP256Engine extends EcEngine {
   static final EcdsaP256Engine INSTANCE = new EcdsaP256Engine();
 
   private EcdsaP256Engine() {
-    super(SECNamedCurves.getByName("secp256r1"), "ECDSA P-256");
+    // BouncyCastle's custom curve has dedicated field arithmetic: ~6x faster than the generic one.
+    super(CustomNamedCurves.getByName("secp256r1"), "ECDSA P-256");
   }
 
   @Override

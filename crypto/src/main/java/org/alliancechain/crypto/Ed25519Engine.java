@@ -17,11 +17,13 @@ final class Ed25519Engine implements SchemeEngine {
       throw new CryptoException("not a valid Ed25519 public key: expected "
           + Ed25519.PUBLIC_KEY_SIZE + " bytes, got " + encoded.length);
     }
-    if (!Ed25519.validatePublicKeyFull(encoded, 0)) {
+    // Decoded and checked once here; the kept point makes every later verify skip decoding.
+    Ed25519.PublicPoint point = Ed25519.validatePublicKeyFullExport(encoded, 0);
+    if (point == null) {
       throw new CryptoException("not a valid Ed25519 public key: the 32 bytes do not encode a"
           + " point of the prime-order subgroup");
     }
-    return new Ed25519PublicKeyParameters(encoded, 0);
+    return new Ed25519PublicKeyParameters(point);
   }
 
   @Override

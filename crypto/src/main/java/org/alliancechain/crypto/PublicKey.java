@@ -56,7 +56,16 @@ public final class PublicKey {
 
   /** Whether {@code signature} is this key's signature of {@code payload} in {@code domain}. */
   public boolean verify(SigningDomain domain, byte[] payload, byte[] signature) {
-    return payload != null && verify(domain.frame(payload), signature);
+    return domain != null && payload != null && verify(domain.frame(payload), signature);
+  }
+
+  /**
+   * This key as a JDK {@link java.security.PublicKey} (SunEC), for TLS and JDK certificate code.
+   *
+   * @throws CryptoException for SM2 keys, which the JDK cannot represent
+   */
+  public java.security.PublicKey toJcaPublicKey() throws CryptoException {
+    return JcaKeys.publicKey(this);
   }
 
   /** Base64 of the encoding, as configuration files and logs show keys. */

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 /**
  * The signature schemes of the crypto suites, with the fixed sizes of their encodings.
  *
- * <p>Encodings (docs/adr/0003-key-and-signature-encodings.md): Ed25519 public keys are the 32-byte
+ * <p>Encodings (docs/adr/0010-crypto-suites-and-encodings.md): Ed25519 public keys are the 32-byte
  * RFC 8032 encoding and signatures the 64-byte R||S; ECDSA P-256 and SM2 public keys are the
  * 65-byte uncompressed SEC 1 point (0x04||X||Y) and signatures the 64-byte big-endian r||s.
  */

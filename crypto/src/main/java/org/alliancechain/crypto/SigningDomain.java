@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
  * What a signature is for. Every signed payload is prefixed with its domain's tag and a zero
  * byte before signing, so a signature made for one purpose (a consensus vote) can never be
  * replayed as another (a transaction), whatever the payload bytes happen to parse as.
- * docs/adr/0003-key-and-signature-encodings.md records the tags; they are part of the protocol.
+ * docs/adr/0010-crypto-suites-and-encodings.md records the tags; they are part of the protocol.
  */
 public enum SigningDomain {
   /** A client's signature over {@code TransactionBody} bytes. */

@@ -60,6 +60,16 @@ public final class SigningKey {
     return sign(domain.frame(payload));
   }
 
+  /**
+   * This key as a JDK {@link java.security.PrivateKey} (SunEC), for building a JDK or Netty TLS
+   * context from a P-256 TLS key. Ed25519 keys convert too; SM2 keys have no JDK form.
+   *
+   * @throws CryptoException for SM2 keys, which the JDK cannot represent
+   */
+  public java.security.PrivateKey toJcaPrivateKey() throws CryptoException {
+    return JcaKeys.privateKey(this);
+  }
+
   /** The raw private encoding; package-private so that only the PEM codec can export it. */
   byte[] encodedPrivate() {
     return encoded.clone();
