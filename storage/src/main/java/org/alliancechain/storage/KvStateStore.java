@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.alliancechain.crypto.HashAlgorithm;
+import org.alliancechain.crypto.SparseMerkleProof;
 
 /**
  * State reads over the key-value store. A read at a version runs on a snapshot and checks the
@@ -89,9 +90,10 @@ final class KvStateStore implements StateStore {
             + " tree and the stored value of key " + Bytes.shortHex(key) + " disagree at version "
             + version + ". Restore the directory from a backup, or move it away and resync.");
       }
+      Optional<SparseMerkleProof.Leaf> proofLeaf = leaf == null ? Optional.empty()
+          : Optional.of(new SparseMerkleProof.Leaf(leaf.keyHash(), leaf.valueHash()));
       return new StateProof(version, StateWriter.hash(root), key, value,
-          leaf == null ? null : leaf.keyHash(), leaf == null ? null : leaf.valueHash(),
-          path.siblings());
+          SparseMerkleProof.of(proofLeaf, path.siblings()));
     }
   }
 

@@ -1,61 +1,36 @@
 package org.alliancechain.storage;
 
-import java.util.Arrays;
+import com.google.protobuf.ByteString;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.alliancechain.crypto.HashAlgorithm;
-import org.alliancechain.proto.v1.SparseMerkleProof;
+import org.alliancechain.crypto.SparseMerkleProof;
 
 /**
- * Verifies a state proof in its wire form, as a client would, following the spec in
- * crypto.proto: fold the siblings from the leaf (or the empty slot) at depth siblings.size()
- * up to the root, turning at each depth by the bit of H(key).
+ * Verifies a state proof as a client does: from its wire form, with the crypto module alone.
  */
 final class ProofCheck {
   private ProofCheck() {}
 
-  static boolean verifyInclusion(HashAlgorithm hash, byte[] root, SparseMerkleProof proof,
-      byte[] key, byte[] value) {
-    byte[] keyHash = hash.digest(key);
-    if (proof.getLeafKeyHash().isEmpty()
-        || !Arrays.equals(proof.getLeafKeyHash().toByteArray(), keyHash)
-        || !Arrays.equals(proof.getLeafValueHash().toByteArray(), hash.digest(value))) {
-      return false;
+  static SparseMerkleProof fromProto(org.alliancechain.proto.v1.SparseMerkleProof proto) {
+    Optional<SparseMerkleProof.Leaf> leaf = proto.getLeafKeyHash().isEmpty() ? Optional.empty()
+        : Optional.of(new SparseMerkleProof.Leaf(proto.getLeafKeyHash().toByteArray(),
+            proto.getLeafValueHash().toByteArray()));
+    List<byte[]> siblings = new ArrayList<>();
+    for (ByteString sibling : proto.getSiblingsList()) {
+      siblings.add(sibling.toByteArray());
     }
-    byte[] leaf = hash.digest(new byte[] {0}, keyHash, hash.digest(value));
-    return Arrays.equals(root, fold(hash, keyHash, leaf, proof));
+    return SparseMerkleProof.of(leaf, siblings);
   }
 
-  static boolean verifyNonInclusion(HashAlgorithm hash, byte[] root, SparseMerkleProof proof,
-      byte[] key) {
-    byte[] keyHash = hash.digest(key);
-    byte[] bottom;
-    if (proof.getLeafKeyHash().isEmpty()) {
-      bottom = new byte[32];
-    } else {
-      byte[] leafKeyHash = proof.getLeafKeyHash().toByteArray();
-      if (Arrays.equals(leafKeyHash, keyHash)) {
-        return false;
-      }
-      for (int depth = 0; depth < proof.getSiblingsCount(); depth++) {
-        if (ReferenceSmt.bit(leafKeyHash, depth) != ReferenceSmt.bit(keyHash, depth)) {
-          return false; // the other leaf must lie on the key's path
-        }
-      }
-      bottom = hash.digest(new byte[] {0}, leafKeyHash, proof.getLeafValueHash().toByteArray());
-    }
-    return Arrays.equals(root, fold(hash, keyHash, bottom, proof));
+  static boolean verifyInclusion(HashAlgorithm hash, byte[] root,
+      org.alliancechain.proto.v1.SparseMerkleProof proof, byte[] key, byte[] value) {
+    return fromProto(proof).verifyInclusion(hash, root, key, value);
   }
 
-  private static byte[] fold(HashAlgorithm hash, byte[] keyHash, byte[] bottom,
-      SparseMerkleProof proof) {
-    List<com.google.protobuf.ByteString> siblings = proof.getSiblingsList();
-    byte[] node = bottom;
-    for (int depth = siblings.size() - 1; depth >= 0; depth--) {
-      byte[] sibling = siblings.get(depth).toByteArray();
-      node = ReferenceSmt.bit(keyHash, depth)
-          ? hash.digest(new byte[] {1}, sibling, node)
-          : hash.digest(new byte[] {1}, node, sibling);
-    }
-    return node;
+  static boolean verifyNonInclusion(HashAlgorithm hash, byte[] root,
+      org.alliancechain.proto.v1.SparseMerkleProof proof, byte[] key) {
+    return fromProto(proof).verifyNonInclusion(hash, root, key);
   }
 }

@@ -6,6 +6,7 @@ import com.google.protobuf.ByteString;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -41,8 +42,9 @@ class StateTreeTest {
     byte[] root = open().commitGenesis(List.of());
     assertThat(root).isEqualTo(new byte[32]);
     StateProof proof = storage.state().prove(TestChain.utf8("absent"), 0);
-    assertThat(proof.siblings()).isEmpty();
-    assertThat(proof.leafKeyHash()).isEmpty();
+    assertThat(proof.proof().siblings()).isEmpty();
+    assertThat(proof.proof().leaf()).isEmpty();
+    assertThat(proof.verify(HASH)).isTrue();
     assertThat(ProofCheck.verifyNonInclusion(HASH, root, proof.toProto(),
         TestChain.utf8("absent"))).isTrue();
   }
@@ -54,7 +56,7 @@ class StateTreeTest {
     assertThat(root).isEqualTo(HASH.digest(new byte[] {0}, keyHash,
         HASH.digest(TestChain.utf8("value"))));
     StateProof proof = storage.state().prove(TestChain.utf8("only"), 0);
-    assertThat(proof.siblings()).isEmpty();
+    assertThat(proof.proof().siblings()).isEmpty();
     assertThat(ProofCheck.verifyInclusion(HASH, root, proof.toProto(), TestChain.utf8("only"),
         TestChain.utf8("value"))).isTrue();
   }
@@ -100,6 +102,7 @@ class StateTreeTest {
       byte[] key = TestChain.utf8("key-" + i);
       StateProof present = storage.state().prove(key, 0);
       assertThat(present.value()).contains(model.get("key-" + i));
+      assertThat(present.verify(HASH)).isTrue();
       assertThat(ProofCheck.verifyInclusion(HASH, root, present.toProto(), key,
           model.get("key-" + i))).isTrue();
       assertThat(ProofCheck.verifyNonInclusion(HASH, root, present.toProto(), key)).isFalse();
@@ -109,7 +112,8 @@ class StateTreeTest {
       assertThat(absent.value()).isEmpty();
       assertThat(ProofCheck.verifyNonInclusion(HASH, root, absent.toProto(), absentKey))
           .isTrue();
-      endingAtOtherLeaf += absent.leafKeyHash().isPresent() ? 1 : 0;
+      assertThat(absent.verify(HASH)).isTrue();
+      endingAtOtherLeaf += absent.proof().leaf().isPresent() ? 1 : 0;
     }
     // Both kinds of absence occur: an empty slot, and another key's leaf on the path.
     assertThat(endingAtOtherLeaf).isBetween(1, 999);
@@ -182,6 +186,20 @@ class StateTreeTest {
     assertThat(ProofCheck.verifyInclusion(HashAlgorithm.SM3, root,
         storage.state().prove(TestChain.utf8("k7"), 0).toProto(), TestChain.utf8("k7"),
         TestChain.utf8("v7"))).isTrue();
+  }
+
+  @Test
+  void theRootOfTheAdrReferenceVectorMatches() throws Exception {
+    // docs/adr/0012-merkle-trees.md: keys "a", "b", "c" with values "1", "2", "3".
+    List<StateChange> abc = List.of(put("a", "1"), put("b", "2"), put("c", "3"));
+    assertThat(open().commitGenesis(abc)).isEqualTo(HexFormat.of().parseHex(
+        "8e2a164a410203f51300d7c6645b7a37f549768457be109acc126c63573a9e0a"));
+    storage.close();
+    try (Storage sm = Storage.inMemory(StorageOptions.of("sm-chain",
+        HashAlgorithm.SM3.digest(TestChain.utf8("sm genesis")), HashAlgorithm.SM3))) {
+      assertThat(sm.commitGenesis(abc)).isEqualTo(HexFormat.of().parseHex(
+          "1ffcb8e886a820fb323bfed9ee6d9d92d717a648c091383f509e42449b82b366"));
+    }
   }
 
   static StateChange put(String key, String value) {
