@@ -1,0 +1,280 @@
+package org.alliancechain.storage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.FlushOptions;
+import org.rocksdb.Options;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.Snapshot;
+
+/** The RocksDB backend: one column family per {@link Column}, in one data directory. */
+final class RocksKvStore implements KvStore {
+  static {
+    RocksDB.loadLibrary();
+  }
+
+  private final Path directory;
+  private final RocksConfig config;
+  private final RocksDB db;
+  private final List<ColumnFamilyHandle> handles;
+  private final Map<Column, ColumnFamilyHandle> columns;
+  private final ReadOptions liveReads;
+  private final KvView live;
+  private boolean closed;
+
+  private RocksKvStore(Path directory, RocksConfig config, RocksDB db,
+      List<ColumnFamilyHandle> handles, Map<Column, ColumnFamilyHandle> columns) {
+    this.directory = directory;
+    this.config = config;
+    this.db = db;
+    this.handles = handles;
+    this.columns = columns;
+    this.liveReads = new ReadOptions();
+    this.live = new RocksView(liveReads);
+  }
+
+  /** Opens or creates the database in {@code directory}. */
+  static RocksKvStore open(Path directory, StorageOptions options) throws StorageException {
+    Path absolute = directory.toAbsolutePath();
+    checkDirectory(absolute);
+    RocksConfig config = new RocksConfig(options.tuning(), options.syncWrites());
+    List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+    descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY,
+        config.unknownColumnOptions()));
+    for (Column column : Column.values()) {
+      descriptors.add(new ColumnFamilyDescriptor(column.familyNameBytes(),
+          config.columnOptions(column)));
+    }
+    // A newer schema may have added column families; RocksDB opens only if all are named.
+    for (byte[] name : existingFamilies(absolute)) {
+      if (descriptors.stream().noneMatch(d -> Arrays.equals(d.getName(), name))) {
+        descriptors.add(new ColumnFamilyDescriptor(name, config.unknownColumnOptions()));
+      }
+    }
+    List<ColumnFamilyHandle> handles = new ArrayList<>();
+    try {
+      RocksDB db = RocksDB.open(config.dbOptions(), absolute.toString(), descriptors, handles);
+      Map<Column, ColumnFamilyHandle> columns = new EnumMap<>(Column.class);
+      for (Column column : Column.values()) {
+        columns.put(column, handles.get(column.ordinal() + 1));
+      }
+      return new RocksKvStore(absolute, config, db, handles, columns);
+    } catch (RocksDBException e) {
+      config.close();
+      throw RocksErrors.openFailure(absolute, e);
+    }
+  }
+
+  private static void checkDirectory(Path directory) throws StorageException {
+    try {
+      if (Files.exists(directory) && !Files.isDirectory(directory)) {
+        throw new StorageOpenException(StorageOpenException.Reason.UNUSABLE, "data directory "
+            + directory + " is a file; point the data directory at a directory");
+      }
+      Files.createDirectories(directory);
+      boolean hasDatabase = Files.exists(directory.resolve("CURRENT"));
+      boolean empty;
+      try (Stream<Path> entries = Files.list(directory)) {
+        empty = entries.findAny().isEmpty();
+      }
+      if (!hasDatabase && !empty) {
+        throw new StorageOpenException(StorageOpenException.Reason.UNUSABLE, "data directory "
+            + directory + " is not empty and holds no AllianceChain storage (no CURRENT file);"
+            + " point the data directory at an empty or existing storage directory");
+      }
+    } catch (IOException e) {
+      throw new StorageOpenException(StorageOpenException.Reason.UNUSABLE,
+          "cannot use data directory " + directory + ": " + e, e);
+    }
+  }
+
+  private static List<byte[]> existingFamilies(Path directory) throws StorageException {
+    if (!Files.exists(directory.resolve("CURRENT"))) {
+      return List.of();
+    }
+    try (Options options = new Options()) {
+      return RocksDB.listColumnFamilies(options, directory.toString());
+    } catch (RocksDBException e) {
+      throw RocksErrors.openFailure(directory, e);
+    }
+  }
+
+  @Override
+  public KvView live() {
+    return live;
+  }
+
+  @Override
+  public KvSnapshot snapshot() {
+    Snapshot snapshot = db.getSnapshot();
+    ReadOptions reads = new ReadOptions().setSnapshot(snapshot);
+    return new RocksSnapshot(reads, snapshot);
+  }
+
+  @Override
+  public KvBatch newBatch() {
+    return new RocksBatch(columns);
+  }
+
+  @Override
+  public void write(KvBatch batch) throws StorageWriteException {
+    try {
+      db.write(config.writeOptions(), ((RocksBatch) batch).writeBatch());
+    } catch (RocksDBException e) {
+      throw RocksErrors.writeFailure(directory.toString(), e);
+    }
+  }
+
+  @Override
+  public boolean mayContain(Column column, byte[] key) {
+    return db.keyMayExist(columns.get(column), key, null);
+  }
+
+  @Override
+  public String location() {
+    return directory.toString();
+  }
+
+  @Override
+  public long sizeBytes() {
+    try (Stream<Path> files = Files.walk(directory)) {
+      return files.filter(Files::isRegularFile).mapToLong(RocksKvStore::sizeOrZero).sum();
+    } catch (IOException | UncheckedIOException e) {
+      return -1;
+    }
+  }
+
+  private static long sizeOrZero(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return 0; // deleted by a compaction meanwhile
+    }
+  }
+
+  @Override
+  public void verifyChecksums() throws StorageException {
+    try {
+      db.verifyChecksum();
+    } catch (RocksDBException e) {
+      throw RocksErrors.readFailure(directory.toString(), e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
+      // A flushed directory reopens without replaying its write-ahead log.
+      db.flush(flush, new ArrayList<>(columns.values()));
+    } catch (RocksDBException e) {
+      // The WAL still holds every acknowledged write; the next open replays it.
+    }
+    liveReads.close();
+    for (ColumnFamilyHandle handle : handles) {
+      handle.close();
+    }
+    db.close();
+    config.close();
+  }
+
+  /** Reads through one ReadOptions (the live one, or a snapshot's). */
+  private class RocksView implements KvView {
+    final ReadOptions reads;
+
+    RocksView(ReadOptions reads) {
+      this.reads = reads;
+    }
+
+    @Override
+    public byte[] get(Column column, byte[] key) throws StorageException {
+      try {
+        return db.get(columns.get(column), reads, key);
+      } catch (RocksDBException e) {
+        throw RocksErrors.readFailure(directory.toString(), e);
+      }
+    }
+
+    @Override
+    public Entry first(Column column, byte[] fromInclusive, byte[] toExclusive)
+        throws StorageException {
+      Entry[] found = new Entry[1];
+      scan(column, fromInclusive, toExclusive, (key, value) -> {
+        found[0] = new Entry(key, value);
+        return false;
+      });
+      return found[0];
+    }
+
+    @Override
+    public void scan(Column column, byte[] fromInclusive, byte[] toExclusive, Visitor visitor)
+        throws StorageException {
+      try (ReadOptions scanReads = new ReadOptions(reads)) {
+        scanReads.setPrefixSameAsStart(withinOnePrefix(column, fromInclusive, toExclusive));
+        try (RocksIterator iterator = db.newIterator(columns.get(column), scanReads)) {
+          for (iterator.seek(fromInclusive); iterator.isValid(); iterator.next()) {
+            byte[] key = iterator.key();
+            if (toExclusive != null && Arrays.compareUnsigned(key, toExclusive) >= 0) {
+              break;
+            }
+            if (!visitor.visit(key, iterator.value())) {
+              break;
+            }
+          }
+          iterator.status();
+        }
+      } catch (RocksDBException e) {
+        throw RocksErrors.readFailure(directory.toString(), e);
+      }
+    }
+  }
+
+  /**
+   * Whether a scan stays within one key hash of state_history, as reads at a version do: then
+   * the prefix bloom filter may skip files, and the iterator stops at the prefix's end.
+   */
+  private static boolean withinOnePrefix(Column column, byte[] fromInclusive,
+      byte[] toExclusive) {
+    if (column != Column.STATE_HISTORY || toExclusive == null
+        || fromInclusive.length < RocksConfig.HISTORY_PREFIX_BYTES) {
+      return false;
+    }
+    return Arrays.equals(toExclusive, Bytes.prefixEnd(Arrays.copyOf(
+        fromInclusive, RocksConfig.HISTORY_PREFIX_BYTES)));
+  }
+
+  private final class RocksSnapshot extends RocksView implements KvSnapshot {
+    private final Snapshot snapshot;
+    private boolean released;
+
+    RocksSnapshot(ReadOptions reads, Snapshot snapshot) {
+      super(reads);
+      this.snapshot = snapshot;
+    }
+
+    @Override
+    public void close() {
+      if (!released) {
+        released = true;
+        reads.close();
+        db.releaseSnapshot(snapshot);
+      }
+    }
+  }
+}
