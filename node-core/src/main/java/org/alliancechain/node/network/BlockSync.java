@@ -51,6 +51,7 @@ final class BlockSync {
   private final Map<String, Long> peerHeights = new ConcurrentHashMap<>();
   private Outstanding outstanding;
   private long targetHeight;
+  private volatile long committedAtLastTick = -1;
 
   private record Outstanding(String peerId, long fromHeight, long deadlineMs) {}
 
@@ -106,11 +107,17 @@ final class BlockSync {
     network.send(peer, PeerChannel.BLOCK_SYNC, request);
   }
 
-  /** Called every second: catch up when a peer is clearly ahead, retry a lost request. */
+  /**
+   * Called every second: catch up when a peer is clearly ahead, or ahead and this node made no
+   * progress since the last tick (an idle chain sends no consensus messages that would reveal
+   * the gap); retry a lost request.
+   */
   void tick(long lagThreshold) {
     long committed = committedHeight.getAsLong();
     long best = bestPeerHeight();
-    if (best > committed + lagThreshold || (targetHeight > committed)) {
+    boolean stuck = best > committed && committed == committedAtLastTick;
+    committedAtLastTick = committed;
+    if (stuck || best > committed + lagThreshold || targetHeight > committed) {
       request(committed + 1, best);
     }
   }
