@@ -125,6 +125,7 @@ public final class Ledger implements AutoCloseable {
   }
 
   public CompletableFuture<CommittedTransaction> awaitCommit(TransactionId id) {
+    // Register before looking in storage, so a commit between the two is not missed.
     CompletableFuture<CommittedTransaction> future = waiters.register(id);
     try {
       Optional<org.alliancechain.storage.TransactionLocation> location =
@@ -133,7 +134,7 @@ public final class Ledger implements AutoCloseable {
         long height = location.get().height();
         int index = location.get().index();
         byte[] result = storage.blocks().result(height, index).orElseThrow();
-        future.complete(new CommittedTransaction(id, height, index, ByteString.copyFrom(result)));
+        waiters.complete(new CommittedTransaction(id, height, index, ByteString.copyFrom(result)));
       }
     } catch (StorageException e) {
       future.completeExceptionally(e);
