@@ -10,7 +10,9 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.alliancechain.config.ClientIdentity;
 import org.alliancechain.config.ConfigException;
 import org.alliancechain.config.Genesis;
@@ -40,6 +42,7 @@ public final class NetworkGenerator {
   static final String REGULATOR = "regulator";
 
   private final SecureRandom random = new SecureRandom();
+  private final Map<String, X509Certificate> nodeCertificates = new HashMap<>();
 
   private record NodePlan(String id, String organization, boolean validator, SigningKey key,
       SigningKey tlsKey, int p2pPort, int grpcPort, int adminPort, int metricsPort) {}
@@ -135,8 +138,6 @@ public final class NetworkGenerator {
     builder.namespace(new Namespace("evidence", first, List.of()));
     return builder.build();
   }
-
-  private final java.util.Map<String, X509Certificate> nodeCertificates = new java.util.HashMap<>();
 
   private GeneratedNetwork.NodeFiles writeNode(NetworkSpec spec, Path directory, Genesis genesis,
       NodePlan node, List<NodePlan> all) throws IOException {

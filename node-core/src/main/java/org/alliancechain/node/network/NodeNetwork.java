@@ -15,7 +15,6 @@ import java.util.function.LongSupplier;
 import org.alliancechain.config.Genesis;
 import org.alliancechain.config.NodeIdentity;
 import org.alliancechain.config.Organization;
-import org.alliancechain.consensus.ConsensusParameters;
 import org.alliancechain.consensus.MessageVerifier;
 import org.alliancechain.consensus.VerifiedCommittedBlock;
 import org.alliancechain.consensus.VerifiedMessage;
