@@ -64,6 +64,8 @@ public final class Ledger implements AutoCloseable {
   private final ExecutionRootsBook roots;
   private final CommitWaiters waiters = new CommitWaiters();
   private final List<LongConsumer> storedListeners = new CopyOnWriteArrayList<>();
+  private final List<java.util.function.Consumer<List<TransactionId>>> transactionListeners =
+      new CopyOnWriteArrayList<>();
   private final Map<Long, Long> deliveredAtNanos = new ConcurrentHashMap<>();
   private volatile long executedHeight;
   private volatile boolean halted;
@@ -142,6 +144,11 @@ public final class Ledger implements AutoCloseable {
     return future;
   }
 
+  /** Called with the ids of each stored block's transactions, on the ledger thread. */
+  public void onTransactionsStored(java.util.function.Consumer<List<TransactionId>> listener) {
+    transactionListeners.add(listener);
+  }
+
   public AutoCloseable onBlockStored(LongConsumer listener) {
     storedListeners.add(listener);
     return () -> storedListeners.remove(listener);
@@ -212,6 +219,7 @@ public final class Ledger implements AutoCloseable {
       metrics.committedTransactions.labelValues(statusOf(results.get(i))).inc();
     }
     mempool.removeCommitted(height, ids);
+    transactionListeners.forEach(listener -> listener.accept(ids));
     mempool.removeExpired(height + 1);
     metrics.committedBlocks.inc();
     metrics.height.set(height);

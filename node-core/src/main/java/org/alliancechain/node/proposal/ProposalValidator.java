@@ -10,14 +10,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import org.alliancechain.crypto.BatchResult;
 import org.alliancechain.crypto.BatchVerifier;
 import org.alliancechain.crypto.MerkleTree;
-import org.alliancechain.crypto.SigningDomain;
 import org.alliancechain.node.chain.ChainRules;
 import org.alliancechain.node.chain.ExecutionRoots;
 import org.alliancechain.node.ledger.Ledger;
-import org.alliancechain.node.mempool.Mempool;
+import org.alliancechain.node.admission.VerifiedSignatures;
 import org.alliancechain.node.tx.InvalidTransactionException;
 import org.alliancechain.node.tx.Transaction;
 import org.alliancechain.node.tx.TransactionCodec;
@@ -29,7 +27,8 @@ import org.alliancechain.storage.StorageException;
 /**
  * Checks a proposal before this validator PREPAREs it: limits, transaction root, timestamp,
  * every transaction (format, expiry, not committed, not repeated in the block or an uncommitted
- * ancestor, signature — verified only for transactions this node has not admitted itself), and
+ * ancestor, signature — verified only when this node has not verified that exact signature
+ * already), and
  * the execution roots against this node's own execution of height - window (waiting for it if
  * needed). Runs off the consensus thread; answers through the {@link ProposalSink}.
  */
@@ -39,19 +38,20 @@ public final class ProposalValidator {
 
   private final ChainRules rules;
   private final TransactionCodec codec;
-  private final Mempool mempool;
   private final Ledger ledger;
   private final RecentBlocks recent;
   private final BatchVerifier verifier;
+  private final VerifiedSignatures verified;
   private final ProposalSink sink;
   private final Clock clock;
   private final Executor executor;
 
-  public ProposalValidator(ChainRules rules, Mempool mempool, Ledger ledger, RecentBlocks recent,
-      BatchVerifier verifier, ProposalSink sink, Clock clock, Executor executor) {
+  public ProposalValidator(ChainRules rules, Ledger ledger, RecentBlocks recent,
+      BatchVerifier verifier, VerifiedSignatures verified, ProposalSink sink, Clock clock,
+      Executor executor) {
     this.rules = rules;
     this.codec = new TransactionCodec(rules);
-    this.mempool = mempool;
+    this.verified = verified;
     this.ledger = ledger;
     this.recent = recent;
     this.verifier = verifier;
@@ -190,22 +190,11 @@ public final class ProposalValidator {
   }
 
   private String checkSignatures(List<Transaction> transactions) {
-    List<Transaction> unknown = new ArrayList<>();
-    for (Transaction transaction : transactions) {
-      if (!mempool.contains(transaction.id())) {
-        unknown.add(transaction);
+    boolean[] valid = verified.verify(transactions, verifier);
+    for (int i = 0; i < valid.length; i++) {
+      if (!valid[i]) {
+        return "transaction " + transactions.get(i).id() + " has an invalid signature";
       }
-    }
-    if (unknown.isEmpty()) {
-      return null;
-    }
-    BatchResult result = verifier.verify(unknown.stream()
-        .map(tx -> new BatchVerifier.Item(tx.sender(), SigningDomain.TRANSACTION,
-            tx.body().toByteArray(), tx.signature().toByteArray()))
-        .toList());
-    if (!result.allValid()) {
-      return "transaction " + unknown.get(result.invalidIndices().get(0)).id()
-          + " has an invalid signature";
     }
     return null;
   }

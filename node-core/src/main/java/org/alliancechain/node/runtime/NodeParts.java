@@ -18,6 +18,7 @@ import org.alliancechain.consensus.MessageVerifier;
 import org.alliancechain.consensus.Replica;
 import org.alliancechain.crypto.BatchVerifier;
 import org.alliancechain.node.admission.TransactionAdmission;
+import org.alliancechain.node.admission.VerifiedSignatures;
 import org.alliancechain.node.consensus.ConsensusDriver;
 import org.alliancechain.node.ledger.Ledger;
 import org.alliancechain.node.mempool.Mempool;
@@ -46,6 +47,7 @@ final class NodeParts {
   final NodeMetrics metrics = new NodeMetrics();
   final Mempool mempool;
   final RecentBlocks recent = new RecentBlocks();
+  final VerifiedSignatures verifiedSignatures = new VerifiedSignatures();
   final ScheduledExecutorService scheduler;
   final ScheduledExecutorService builderThread;
   final ExecutorService logWriter;
@@ -79,6 +81,7 @@ final class NodeParts {
     NodeKeys keys = NodeKeys.load(nodeConfig.node(), identity);
     openStorage(nodeConfig);
     ledger = new Ledger(nodeId, chain, storage, mempool, metrics, recent, node.new LedgerEvents());
+    ledger.onTransactionsStored(ids -> ids.forEach(verifiedSignatures::forget));
     try {
       ledger.open();
     } catch (StorageException e) {
@@ -91,15 +94,15 @@ final class NodeParts {
         ReplicaRestore.load(storage, chain));
     driver = new ConsensusDriver(nodeId, replica, new Host(node), scheduler, metrics);
     admission = new TransactionAdmission(chain.rules(), mempool, BatchVerifier.shared(),
-        id -> isCommitted(id.toByteArray()), this::latestState,
+        verifiedSignatures, id -> isCommitted(id.toByteArray()), this::latestState,
         () -> driver.status().committedHeight(), node::countRefusal);
     Node.Proposals proposals = node.new Proposals();
     validatorIndex.ifPresent(index -> builder = Optional.of(new BlockBuilder(chain.rules(), index,
         mempool, ledger, recent, proposals, Clock.systemUTC(),
         nodeConfig.consensus().proposalDelayMs(), nodeConfig.consensus().heartbeatIntervalMs(),
         builderThread)));
-    validator = new ProposalValidator(chain.rules(), mempool, ledger, recent,
-        BatchVerifier.shared(), proposals, Clock.systemUTC(), validationPool);
+    validator = new ProposalValidator(chain.rules(), ledger, recent, BatchVerifier.shared(),
+        verifiedSignatures, proposals, Clock.systemUTC(), validationPool);
     MessageVerifier verifier = new MessageVerifier(chain.consensusChain(),
         chain.consensusParameters(nodeConfig.consensus()));
     network = new NodeNetwork(nodeId, chain, NetworkSettings.of(nodeConfig.p2p()), keys.tls(),
