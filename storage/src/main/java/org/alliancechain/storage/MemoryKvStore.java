@@ -19,6 +19,7 @@ final class MemoryKvStore implements KvStore {
   private final Map<Column, NavigableMap<byte[], byte[]>> columns = new EnumMap<>(Column.class);
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final KvView view = new LockedView();
+  private volatile boolean closed;
 
   MemoryKvStore(boolean syncWrites) {
     // There is nothing to sync in memory; the flag is accepted so options stay interchangeable.
@@ -32,8 +33,16 @@ final class MemoryKvStore implements KvStore {
     return view;
   }
 
+  /** Behaves as the RocksDB store does: a closed store refuses every call. */
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("in-memory storage is closed");
+    }
+  }
+
   @Override
   public KvSnapshot snapshot() {
+    checkOpen();
     lock.readLock().lock();
     return new KvSnapshot() {
       private boolean closed;
@@ -71,6 +80,7 @@ final class MemoryKvStore implements KvStore {
 
   @Override
   public void write(KvBatch batch) {
+    checkOpen();
     MemoryBatch memoryBatch = (MemoryBatch) batch;
     lock.writeLock().lock();
     try {
@@ -84,6 +94,7 @@ final class MemoryKvStore implements KvStore {
 
   @Override
   public boolean mayContain(Column column, byte[] key) {
+    checkOpen();
     return columns.get(column).containsKey(key);
   }
 
@@ -115,7 +126,7 @@ final class MemoryKvStore implements KvStore {
 
   @Override
   public void close() {
-    // Nothing to release; the maps go with the object.
+    closed = true;
   }
 
   private KvView.Entry firstUnlocked(Column column, byte[] fromInclusive, byte[] toExclusive) {
@@ -147,6 +158,7 @@ final class MemoryKvStore implements KvStore {
   private final class LockedView implements KvView {
     @Override
     public byte[] get(Column column, byte[] key) {
+      checkOpen();
       lock.readLock().lock();
       try {
         return copyOrNull(columns.get(column).get(key));
@@ -157,6 +169,7 @@ final class MemoryKvStore implements KvStore {
 
     @Override
     public Entry first(Column column, byte[] fromInclusive, byte[] toExclusive) {
+      checkOpen();
       lock.readLock().lock();
       try {
         return firstUnlocked(column, fromInclusive, toExclusive);
@@ -168,6 +181,7 @@ final class MemoryKvStore implements KvStore {
     @Override
     public void scan(Column column, byte[] fromInclusive, byte[] toExclusive, Visitor visitor)
         throws StorageException {
+      checkOpen();
       lock.readLock().lock();
       try {
         scanUnlocked(column, fromInclusive, toExclusive, visitor);

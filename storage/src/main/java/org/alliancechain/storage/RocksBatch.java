@@ -1,62 +1,65 @@
 package org.alliancechain.storage;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
 
-/** A RocksDB WriteBatch over the storage's column families. */
+/**
+ * Writes gathered in Java and turned into a RocksDB WriteBatch only when written, under the
+ * store's lifecycle lock: a native batch holds column family handles, which must not outlive
+ * the database.
+ */
 final class RocksBatch implements KvStore.KvBatch {
-  private final WriteBatch batch = new WriteBatch();
-  private final Map<Column, ColumnFamilyHandle> columns;
+  private enum Kind { PUT, DELETE, DELETE_RANGE }
 
-  RocksBatch(Map<Column, ColumnFamilyHandle> columns) {
-    this.columns = columns;
-  }
+  private record Operation(Kind kind, Column column, byte[] key, byte[] value) {}
 
-  WriteBatch writeBatch() {
-    return batch;
-  }
+  private final List<Operation> operations = new ArrayList<>();
 
   @Override
   public void put(Column column, byte[] key, byte[] value) {
-    try {
-      batch.put(columns.get(column), key, value);
-    } catch (RocksDBException e) {
-      throw unusable(e);
-    }
+    operations.add(new Operation(Kind.PUT, column, key, value));
   }
 
   @Override
   public void delete(Column column, byte[] key) {
-    try {
-      batch.delete(columns.get(column), key);
-    } catch (RocksDBException e) {
-      throw unusable(e);
-    }
+    operations.add(new Operation(Kind.DELETE, column, key, null));
   }
 
   @Override
   public void deleteRange(Column column, byte[] fromInclusive, byte[] toExclusive) {
-    try {
-      batch.deleteRange(columns.get(column), fromInclusive, toExclusive);
-    } catch (RocksDBException e) {
-      throw unusable(e);
-    }
+    operations.add(new Operation(Kind.DELETE_RANGE, column, fromInclusive, toExclusive));
   }
 
   @Override
   public int operationCount() {
-    return batch.count();
+    return operations.size();
   }
 
   @Override
   public void close() {
-    batch.close();
+    operations.clear();
   }
 
-  /** Adding to an in-memory batch fails only on a broken native object: a bug, not I/O. */
-  private static IllegalStateException unusable(RocksDBException e) {
-    return new IllegalStateException("cannot add to a write batch: " + e.getMessage(), e);
+  /** The native batch of these operations; the caller closes it. */
+  WriteBatch toWriteBatch(Map<Column, ColumnFamilyHandle> columns) throws RocksDBException {
+    WriteBatch batch = new WriteBatch();
+    try {
+      for (Operation operation : operations) {
+        ColumnFamilyHandle column = columns.get(operation.column());
+        switch (operation.kind()) {
+          case PUT -> batch.put(column, operation.key(), operation.value());
+          case DELETE -> batch.delete(column, operation.key());
+          case DELETE_RANGE -> batch.deleteRange(column, operation.key(), operation.value());
+        }
+      }
+      return batch;
+    } catch (RocksDBException | RuntimeException e) {
+      batch.close();
+      throw e;
+    }
   }
 }

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
@@ -19,6 +20,7 @@ import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.Snapshot;
+import org.rocksdb.WriteBatch;
 
 /** The RocksDB backend: one column family per {@link Column}, in one data directory. */
 final class RocksKvStore implements KvStore {
@@ -33,6 +35,8 @@ final class RocksKvStore implements KvStore {
   private final Map<Column, ColumnFamilyHandle> columns;
   private final ReadOptions liveReads;
   private final KvView live;
+  /** Native calls hold the read lock; close takes the write lock, so none runs on a closed DB. */
+  private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private boolean closed;
 
   private RocksKvStore(Path directory, RocksConfig config, RocksDB db,
@@ -117,30 +121,55 @@ final class RocksKvStore implements KvStore {
     return live;
   }
 
+  private void enter() {
+    lifecycle.readLock().lock();
+    if (closed) {
+      lifecycle.readLock().unlock();
+      throw new IllegalStateException("storage in " + directory + " is closed");
+    }
+  }
+
+  private void exit() {
+    lifecycle.readLock().unlock();
+  }
+
   @Override
   public KvSnapshot snapshot() {
-    Snapshot snapshot = db.getSnapshot();
-    ReadOptions reads = new ReadOptions().setSnapshot(snapshot);
-    return new RocksSnapshot(reads, snapshot);
+    enter();
+    try {
+      Snapshot snapshot = db.getSnapshot();
+      ReadOptions reads = new ReadOptions().setSnapshot(snapshot);
+      return new RocksSnapshot(reads, snapshot);
+    } finally {
+      exit();
+    }
   }
 
   @Override
   public KvBatch newBatch() {
-    return new RocksBatch(columns);
+    return new RocksBatch();
   }
 
   @Override
   public void write(KvBatch batch) throws StorageWriteException {
-    try {
-      db.write(config.writeOptions(), ((RocksBatch) batch).writeBatch());
+    enter();
+    try (WriteBatch writeBatch = ((RocksBatch) batch).toWriteBatch(columns)) {
+      db.write(config.writeOptions(), writeBatch);
     } catch (RocksDBException e) {
       throw RocksErrors.writeFailure(directory.toString(), e);
+    } finally {
+      exit();
     }
   }
 
   @Override
   public boolean mayContain(Column column, byte[] key) {
-    return db.keyMayExist(columns.get(column), key, null);
+    enter();
+    try {
+      return db.keyMayExist(columns.get(column), key, null);
+    } finally {
+      exit();
+    }
   }
 
   @Override
@@ -167,19 +196,30 @@ final class RocksKvStore implements KvStore {
 
   @Override
   public void verifyChecksums() throws StorageException {
+    enter();
     try {
       db.verifyChecksum();
     } catch (RocksDBException e) {
       throw RocksErrors.readFailure(directory.toString(), e);
+    } finally {
+      exit();
     }
   }
 
   @Override
-  public synchronized void close() {
-    if (closed) {
-      return;
+  public void close() {
+    lifecycle.writeLock().lock();
+    try {
+      if (!closed) {
+        closed = true;
+        release();
+      }
+    } finally {
+      lifecycle.writeLock().unlock();
     }
-    closed = true;
+  }
+
+  private void release() {
     try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
       // A flushed directory reopens without replaying its write-ahead log.
       db.flush(flush, new ArrayList<>(columns.values()));
@@ -204,10 +244,13 @@ final class RocksKvStore implements KvStore {
 
     @Override
     public byte[] get(Column column, byte[] key) throws StorageException {
+      enter();
       try {
         return db.get(columns.get(column), reads, key);
       } catch (RocksDBException e) {
         throw RocksErrors.readFailure(directory.toString(), e);
+      } finally {
+        exit();
       }
     }
 
@@ -225,6 +268,7 @@ final class RocksKvStore implements KvStore {
     @Override
     public void scan(Column column, byte[] fromInclusive, byte[] toExclusive, Visitor visitor)
         throws StorageException {
+      enter();
       try (ReadOptions scanReads = new ReadOptions(reads)) {
         scanReads.setPrefixSameAsStart(withinOnePrefix(column, fromInclusive, toExclusive));
         try (RocksIterator iterator = db.newIterator(columns.get(column), scanReads)) {
@@ -241,6 +285,8 @@ final class RocksKvStore implements KvStore {
         }
       } catch (RocksDBException e) {
         throw RocksErrors.readFailure(directory.toString(), e);
+      } finally {
+        exit();
       }
     }
   }
@@ -270,10 +316,17 @@ final class RocksKvStore implements KvStore {
 
     @Override
     public void close() {
-      if (!released) {
-        released = true;
-        reads.close();
-        db.releaseSnapshot(snapshot);
+      lifecycle.readLock().lock();
+      try {
+        if (!released) {
+          released = true;
+          reads.close();
+          if (!closed) {
+            db.releaseSnapshot(snapshot);
+          }
+        }
+      } finally {
+        lifecycle.readLock().unlock();
       }
     }
   }
