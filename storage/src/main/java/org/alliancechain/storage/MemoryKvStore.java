@@ -1,9 +1,7 @@
 package org.alliancechain.storage;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -75,17 +73,21 @@ final class MemoryKvStore implements KvStore {
 
   @Override
   public KvBatch newBatch() {
-    return new MemoryBatch();
+    return new RecordedBatch();
   }
 
   @Override
   public void write(KvBatch batch) {
     checkOpen();
-    MemoryBatch memoryBatch = (MemoryBatch) batch;
     lock.writeLock().lock();
     try {
-      for (Runnable operation : memoryBatch.operations) {
-        operation.run();
+      for (RecordedBatch.Operation operation : ((RecordedBatch) batch).operations()) {
+        NavigableMap<byte[], byte[]> map = columns.get(operation.column());
+        switch (operation.kind()) {
+          case PUT -> map.put(operation.key().clone(), operation.value().clone());
+          case DELETE -> map.remove(operation.key());
+          case DELETE_RANGE -> map.subMap(operation.key(), true, operation.value(), false).clear();
+        }
       }
     } finally {
       lock.writeLock().unlock();
@@ -188,41 +190,6 @@ final class MemoryKvStore implements KvStore {
       } finally {
         lock.readLock().unlock();
       }
-    }
-  }
-
-  /** Operations recorded in order and replayed under the write lock. */
-  private final class MemoryBatch implements KvBatch {
-    private final List<Runnable> operations = new ArrayList<>();
-
-    @Override
-    public void put(Column column, byte[] key, byte[] value) {
-      byte[] keyCopy = key.clone();
-      byte[] valueCopy = value.clone();
-      operations.add(() -> columns.get(column).put(keyCopy, valueCopy));
-    }
-
-    @Override
-    public void delete(Column column, byte[] key) {
-      byte[] keyCopy = key.clone();
-      operations.add(() -> columns.get(column).remove(keyCopy));
-    }
-
-    @Override
-    public void deleteRange(Column column, byte[] fromInclusive, byte[] toExclusive) {
-      byte[] from = fromInclusive.clone();
-      byte[] to = toExclusive.clone();
-      operations.add(() -> columns.get(column).subMap(from, true, to, false).clear());
-    }
-
-    @Override
-    public int operationCount() {
-      return operations.size();
-    }
-
-    @Override
-    public void close() {
-      operations.clear();
     }
   }
 }

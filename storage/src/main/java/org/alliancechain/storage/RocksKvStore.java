@@ -147,13 +147,13 @@ final class RocksKvStore implements KvStore {
 
   @Override
   public KvBatch newBatch() {
-    return new RocksBatch();
+    return new RecordedBatch();
   }
 
   @Override
   public void write(KvBatch batch) throws StorageWriteException {
     enter();
-    try (WriteBatch writeBatch = ((RocksBatch) batch).toWriteBatch(columns)) {
+    try (WriteBatch writeBatch = ((RecordedBatch) batch).toWriteBatch(columns)) {
       db.write(config.writeOptions(), writeBatch);
     } catch (RocksDBException e) {
       throw RocksErrors.writeFailure(directory.toString(), e);

@@ -8,14 +8,16 @@ import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
 
 /**
- * Writes gathered in Java and turned into a RocksDB WriteBatch only when written, under the
- * store's lifecycle lock: a native batch holds column family handles, which must not outlive
- * the database.
+ * Writes gathered in Java, in order, and applied by the backend when written: the in-memory
+ * store replays them under its write lock; RocksDB turns them into a native WriteBatch only
+ * then, under its lifecycle lock, since a native batch holds column family handles, which must
+ * not outlive the database.
  */
-final class RocksBatch implements KvStore.KvBatch {
-  private enum Kind { PUT, DELETE, DELETE_RANGE }
+final class RecordedBatch implements KvStore.KvBatch {
+  enum Kind { PUT, DELETE, DELETE_RANGE }
 
-  private record Operation(Kind kind, Column column, byte[] key, byte[] value) {}
+  /** One write; for DELETE_RANGE, key and value are the range's start and (exclusive) end. */
+  record Operation(Kind kind, Column column, byte[] key, byte[] value) {}
 
   private final List<Operation> operations = new ArrayList<>();
 
@@ -42,6 +44,10 @@ final class RocksBatch implements KvStore.KvBatch {
   @Override
   public void close() {
     operations.clear();
+  }
+
+  List<Operation> operations() {
+    return operations;
   }
 
   /** The native batch of these operations; the caller closes it. */
