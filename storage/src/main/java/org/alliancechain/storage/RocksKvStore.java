@@ -1,8 +1,5 @@
 package org.alliancechain.storage;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,11 +7,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.stream.Stream;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.FlushOptions;
-import org.rocksdb.Options;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -53,7 +48,7 @@ final class RocksKvStore implements KvStore {
   /** Opens or creates the database in {@code directory}. */
   static RocksKvStore open(Path directory, StorageOptions options) throws StorageException {
     Path absolute = directory.toAbsolutePath();
-    checkDirectory(absolute);
+    RocksDirectory.check(absolute);
     RocksConfig config = new RocksConfig(options.tuning(), options.syncWrites());
     List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
     descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY,
@@ -63,7 +58,7 @@ final class RocksKvStore implements KvStore {
           config.columnOptions(column)));
     }
     // A newer schema may have added column families; RocksDB opens only if all are named.
-    for (byte[] name : existingFamilies(absolute)) {
+    for (byte[] name : RocksDirectory.existingFamilies(absolute)) {
       if (descriptors.stream().noneMatch(d -> Arrays.equals(d.getName(), name))) {
         descriptors.add(new ColumnFamilyDescriptor(name, config.unknownColumnOptions()));
       }
@@ -79,40 +74,6 @@ final class RocksKvStore implements KvStore {
     } catch (RocksDBException e) {
       config.close();
       throw RocksErrors.openFailure(absolute, e);
-    }
-  }
-
-  private static void checkDirectory(Path directory) throws StorageException {
-    try {
-      if (Files.exists(directory) && !Files.isDirectory(directory)) {
-        throw new StorageOpenException(StorageOpenException.Reason.UNUSABLE, "data directory "
-            + directory + " is a file; point the data directory at a directory");
-      }
-      Files.createDirectories(directory);
-      boolean hasDatabase = Files.exists(directory.resolve("CURRENT"));
-      boolean empty;
-      try (Stream<Path> entries = Files.list(directory)) {
-        empty = entries.findAny().isEmpty();
-      }
-      if (!hasDatabase && !empty) {
-        throw new StorageOpenException(StorageOpenException.Reason.UNUSABLE, "data directory "
-            + directory + " is not empty and holds no AllianceChain storage (no CURRENT file);"
-            + " point the data directory at an empty or existing storage directory");
-      }
-    } catch (IOException e) {
-      throw new StorageOpenException(StorageOpenException.Reason.UNUSABLE,
-          "cannot use data directory " + directory + ": " + e, e);
-    }
-  }
-
-  private static List<byte[]> existingFamilies(Path directory) throws StorageException {
-    if (!Files.exists(directory.resolve("CURRENT"))) {
-      return List.of();
-    }
-    try (Options options = new Options()) {
-      return RocksDB.listColumnFamilies(options, directory.toString());
-    } catch (RocksDBException e) {
-      throw RocksErrors.openFailure(directory, e);
     }
   }
 
@@ -179,19 +140,7 @@ final class RocksKvStore implements KvStore {
 
   @Override
   public long sizeBytes() {
-    try (Stream<Path> files = Files.walk(directory)) {
-      return files.filter(Files::isRegularFile).mapToLong(RocksKvStore::sizeOrZero).sum();
-    } catch (IOException | UncheckedIOException e) {
-      return -1;
-    }
-  }
-
-  private static long sizeOrZero(Path file) {
-    try {
-      return Files.size(file);
-    } catch (IOException e) {
-      return 0; // deleted by a compaction meanwhile
-    }
+    return RocksDirectory.sizeBytes(directory);
   }
 
   @Override
