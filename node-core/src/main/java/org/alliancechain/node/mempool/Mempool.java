@@ -1,0 +1,206 @@
+package org.alliancechain.node.mempool;
+
+import org.alliancechain.config.MempoolLimits;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.alliancechain.crypto.PublicKey;
+import org.alliancechain.node.tx.Transaction;
+import org.alliancechain.node.tx.TransactionId;
+
+/**
+ * Admitted transactions waiting for a block. Bounded by count, bytes and per-sender count;
+ * deduplicated by id; block selection takes one transaction per sender in turn, so one busy
+ * sender cannot starve the others. Transactions taken for a proposal are reserved (not offered
+ * again) until committed or released. Thread-safe.
+ */
+public final class Mempool {
+  private final MempoolLimits limits;
+  private final Map<TransactionId, Entry> entries = new HashMap<>();
+  /** Unreserved transactions per sender, oldest first; senders in round-robin order. */
+  private final LinkedHashMap<PublicKey, ArrayDeque<Entry>> waiting = new LinkedHashMap<>();
+  private final Map<Long, List<Entry>> reservedByHeight = new HashMap<>();
+  private final TreeMap<Long, List<TransactionId>> byExpiry = new TreeMap<>();
+  private final Map<PublicKey, Integer> perSender = new HashMap<>();
+  private long bytes;
+  private int reserved;
+
+  private static final class Entry {
+    final Transaction transaction;
+    long reservedHeight = -1;
+    boolean removed;
+
+    Entry(Transaction transaction) {
+      this.transaction = transaction;
+    }
+  }
+
+  public Mempool(MempoolLimits limits) {
+    this.limits = limits;
+  }
+
+  public synchronized AddResult add(Transaction transaction) {
+    if (entries.containsKey(transaction.id())) {
+      return AddResult.DUPLICATE;
+    }
+    if (entries.size() >= limits.transactionsMax()) {
+      return AddResult.FULL_TRANSACTIONS;
+    }
+    if (bytes + transaction.sizeBytes() > limits.bytesMax()) {
+      return AddResult.FULL_BYTES;
+    }
+    int senderCount = perSender.getOrDefault(transaction.sender(), 0);
+    if (senderCount >= limits.perSenderMax()) {
+      return AddResult.SENDER_LIMIT;
+    }
+    Entry entry = new Entry(transaction);
+    entries.put(transaction.id(), entry);
+    waiting.computeIfAbsent(transaction.sender(), sender -> new ArrayDeque<>()).addLast(entry);
+    byExpiry.computeIfAbsent(transaction.expiryHeight(), height -> new ArrayList<>())
+        .add(transaction.id());
+    perSender.put(transaction.sender(), senderCount + 1);
+    bytes += transaction.sizeBytes();
+    return AddResult.ADDED;
+  }
+
+  public synchronized boolean contains(TransactionId id) {
+    return entries.containsKey(id);
+  }
+
+  public synchronized Optional<Transaction> get(TransactionId id) {
+    Entry entry = entries.get(id);
+    return entry == null ? Optional.empty() : Optional.of(entry.transaction);
+  }
+
+  /** Whether any transaction waits for a block (reserved ones excluded). */
+  public synchronized boolean hasWaiting() {
+    return entries.size() > reserved;
+  }
+
+  /**
+   * Takes transactions for a proposal at {@code height}: one per sender in turn, within the
+   * count and byte limits, skipping (and dropping) any that expire before {@code height}, and
+   * reserves them until {@link #removeCommitted} or
+   * {@link #release}.
+   */
+  public synchronized List<Transaction> reserve(long height, int maxCount, long maxBytes) {
+    List<Transaction> taken = new ArrayList<>();
+    List<Entry> reservedNow = reservedByHeight.computeIfAbsent(height, h -> new ArrayList<>());
+    long takenBytes = 0;
+    boolean progress = true;
+    while (progress && taken.size() < maxCount) {
+      progress = false;
+      Iterator<Map.Entry<PublicKey, ArrayDeque<Entry>>> senders = waiting.entrySet().iterator();
+      List<PublicKey> served = new ArrayList<>();
+      while (senders.hasNext() && taken.size() < maxCount) {
+        Map.Entry<PublicKey, ArrayDeque<Entry>> sender = senders.next();
+        Entry next = pollLive(sender.getValue());
+        if (next == null) {
+          senders.remove();
+          continue;
+        }
+        if (next.transaction.expiryHeight() < height) {
+          remove(next);
+          progress = true;
+          continue;
+        }
+        if (takenBytes + next.transaction.sizeBytes() > maxBytes) {
+          sender.getValue().addFirst(next);
+          continue;
+        }
+        next.reservedHeight = height;
+        reservedNow.add(next);
+        reserved++;
+        taken.add(next.transaction);
+        takenBytes += next.transaction.sizeBytes();
+        served.add(sender.getKey());
+        progress = true;
+      }
+      rotateToBack(served);
+    }
+    return taken;
+  }
+
+  /** A proposal at {@code height} was abandoned: its transactions wait again, in front. */
+  public synchronized void release(long height) {
+    List<Entry> released = reservedByHeight.remove(height);
+    if (released == null) {
+      return;
+    }
+    for (int i = released.size() - 1; i >= 0; i--) {
+      Entry entry = released.get(i);
+      if (!entry.removed) {
+        entry.reservedHeight = -1;
+        reserved--;
+        waiting.computeIfAbsent(entry.transaction.sender(), s -> new ArrayDeque<>()).addFirst(entry);
+      }
+    }
+  }
+
+  /** Drops transactions a committed block contained, and forgets that height's reservation. */
+  public synchronized void removeCommitted(long height, Collection<TransactionId> ids) {
+    for (TransactionId id : ids) {
+      remove(entries.get(id));
+    }
+    release(height);
+  }
+
+  /** Drops every transaction whose expiry height is below {@code nextHeight}; returns how many. */
+  public synchronized int removeExpired(long nextHeight) {
+    int removedCount = 0;
+    while (!byExpiry.isEmpty() && byExpiry.firstKey() < nextHeight) {
+      for (TransactionId id : byExpiry.pollFirstEntry().getValue()) {
+        Entry entry = entries.get(id);
+        if (entry != null && entry.reservedHeight < 0) {
+          remove(entry);
+          removedCount++;
+        }
+      }
+    }
+    return removedCount;
+  }
+
+  public synchronized MempoolStats stats() {
+    return new MempoolStats(entries.size(), bytes, reserved, perSender.size(), limits);
+  }
+
+  private void remove(Entry entry) {
+    if (entry == null || entry.removed) {
+      return;
+    }
+    entry.removed = true;
+    Transaction transaction = entry.transaction;
+    entries.remove(transaction.id());
+    bytes -= transaction.sizeBytes();
+    if (entry.reservedHeight >= 0) {
+      reserved--;
+    }
+    perSender.computeIfPresent(transaction.sender(), (sender, count) -> count > 1 ? count - 1 : null);
+    // An unreserved entry stays in its sender's queue and is skipped when reached (pollLive):
+    // removing it from the middle of a queue would cost O(queue) per committed transaction.
+  }
+
+  private static Entry pollLive(ArrayDeque<Entry> queue) {
+    Entry entry;
+    while ((entry = queue.pollFirst()) != null && entry.removed) {
+      // skip transactions committed through another node's proposal
+    }
+    return entry;
+  }
+
+  private void rotateToBack(List<PublicKey> served) {
+    for (PublicKey sender : served) {
+      ArrayDeque<Entry> queue = waiting.remove(sender);
+      if (queue != null && !queue.isEmpty()) {
+        waiting.put(sender, queue);
+      }
+    }
+  }
+}

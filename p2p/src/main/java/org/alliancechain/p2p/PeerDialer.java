@@ -1,0 +1,163 @@
+package org.alliancechain.p2p;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keeps dialling one configured peer while it has no link, with jittered exponential back-off.
+ * All its state lives on one event loop (the dialled channels live there too), so it needs no
+ * locks; other threads only read the volatile status fields.
+ */
+final class PeerDialer {
+  private final PeerAddress address;
+  private final Bootstrap bootstrap;
+  private final EventLoop loop;
+  private final Backoff backoff;
+  private final long failureResetNanos;
+  private final LinkContext link;
+  private volatile PeerState state = PeerState.WAITING_TO_RECONNECT;
+  private volatile int failures;
+  private volatile String lastFailure;
+  private ScheduledFuture<?> retry;
+  private boolean connecting;
+  private boolean closed;
+  private boolean linkUpSinceDial;
+  private long linkUpNanos;
+
+  /** @param bootstrap already bound to {@code loop} and to this peer's pipeline */
+  PeerDialer(PeerAddress address, Bootstrap bootstrap, EventLoop loop, Backoff backoff,
+      LinkContext link) {
+    this.address = address;
+    this.bootstrap = bootstrap;
+    this.loop = loop;
+    this.backoff = backoff;
+    this.link = link;
+    this.failureResetNanos = TimeUnit.MILLISECONDS.toNanos(link.settings().reconnectBackoffMaxMs());
+  }
+
+  PeerAddress address() {
+    return address;
+  }
+
+  PeerState state() {
+    return state;
+  }
+
+  int failures() {
+    return failures;
+  }
+
+  Optional<String> lastFailure() {
+    return Optional.ofNullable(lastFailure);
+  }
+
+  void start() {
+    loop.execute(this::dial);
+  }
+
+  void close() {
+    if (!loop.isShuttingDown()) {
+      loop.execute(() -> {
+        closed = true;
+        if (retry != null) {
+          retry.cancel(false);
+        }
+      });
+    }
+  }
+
+  /** A link to this peer (in either direction) was registered. Any thread. */
+  void onLinkUp() {
+    loop.execute(() -> {
+      state = PeerState.CONNECTED;
+      linkUpNanos = System.nanoTime();
+      linkUpSinceDial = true;
+      if (retry != null) {
+        retry.cancel(false);
+        retry = null;
+      }
+    });
+  }
+
+  /** The peer's link closed. A link that lasted resets the back-off. Any thread. */
+  void onLinkDown() {
+    loop.execute(() -> {
+      if (System.nanoTime() - linkUpNanos >= failureResetNanos) {
+        failures = 0;
+      }
+      lastFailure = "link closed";
+      scheduleRetry();
+    });
+  }
+
+  private void dial() {
+    retry = null;
+    if (closed || connecting || link.registry().get(address.nodeId()) != null) {
+      return;
+    }
+    connecting = true;
+    state = PeerState.CONNECTING;
+    linkUpSinceDial = false;
+    link.counters().connectionAttempts.increment();
+    // Name resolution blocks, so it runs off the event loop that carries other links.
+    GlobalEventExecutor.INSTANCE.execute(() -> {
+      InetSocketAddress resolved = new InetSocketAddress(address.host(), address.port());
+      loop.execute(() -> connect(resolved));
+    });
+  }
+
+  private void connect(InetSocketAddress resolved) {
+    if (resolved.isUnresolved()) {
+      connecting = false;
+      failed("cannot resolve the host of " + address);
+      return;
+    }
+    if (closed) {
+      connecting = false;
+      return;
+    }
+    bootstrap.connect(resolved).addListener((ChannelFuture connect) -> {
+      if (!connect.isSuccess()) {
+        connecting = false;
+        failed("cannot connect to " + address + ": " + TlsFailures.describe(connect.cause()));
+      } else {
+        connect.channel().closeFuture().addListener(closeFuture -> onDialledChannelClosed());
+      }
+    });
+  }
+
+  private void onDialledChannelClosed() {
+    connecting = false;
+    if (link.registry().get(address.nodeId()) != null) {
+      state = PeerState.CONNECTED; // the peer's own dial won the tie-break
+    } else if (linkUpSinceDial) {
+      scheduleRetry(); // this dial became a link, which has now closed
+    } else {
+      failed("connection to " + address + " closed before the link was established");
+    }
+  }
+
+  private void failed(String reason) {
+    lastFailure = reason;
+    failures++;
+    scheduleRetry();
+  }
+
+  private void scheduleRetry() {
+    if (closed || connecting || retry != null) {
+      return;
+    }
+    if (link.registry().get(address.nodeId()) != null) {
+      state = PeerState.CONNECTED;
+      return;
+    }
+    state = PeerState.WAITING_TO_RECONNECT;
+    retry = loop.schedule(this::dial, backoff.delayMs(failures), TimeUnit.MILLISECONDS);
+  }
+}

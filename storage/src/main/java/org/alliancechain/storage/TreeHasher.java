@@ -1,0 +1,52 @@
+package org.alliancechain.storage;
+
+import org.alliancechain.crypto.HashAlgorithm;
+
+/**
+ * The hashes of the state's sparse Merkle tree (spec in crypto.proto): leaf = H(0x00 || keyHash
+ * || valueHash), internal = H(0x01 || left || right), empty = 32 zero bytes, and a subtree with
+ * one leaf is that leaf. Reuses one digest: one instance per thread.
+ */
+final class TreeHasher {
+  /** The hash of an empty subtree, and the root of the empty tree. */
+  static final byte[] EMPTY = new byte[HashAlgorithm.DIGEST_LENGTH];
+
+  private static final byte LEAF_PREFIX = 0x00;
+  private static final byte INTERNAL_PREFIX = 0x01;
+
+  private final HashAlgorithm.Incremental digest;
+
+  TreeHasher(HashAlgorithm algorithm) {
+    this.digest = algorithm.incremental();
+  }
+
+  byte[] hash(byte[] data) {
+    return digest.update(data).finish();
+  }
+
+  byte[] leaf(byte[] keyHash, byte[] valueHash) {
+    return digest.update(LEAF_PREFIX).update(keyHash).update(valueHash).finish();
+  }
+
+  byte[] internal(byte[] left, byte[] right) {
+    return digest.update(INTERNAL_PREFIX).update(left).update(right).finish();
+  }
+
+  /** {@link #NONE}, the only child in the range, or {@link #MANY}. */
+  static TreeChild soleChild(TreeChild[] children, int from, int width) {
+    TreeChild only = NONE;
+    for (int i = from; i < from + width; i++) {
+      if (children[i] != null) {
+        if (only != NONE) {
+          return MANY;
+        }
+        only = children[i];
+      }
+    }
+    return only;
+  }
+
+  /** Markers for {@link #soleChild}: no child, or more than one. */
+  static final TreeChild NONE = new TreeChild.Node(EMPTY, -1);
+  static final TreeChild MANY = new TreeChild.Node(EMPTY, -2);
+}
