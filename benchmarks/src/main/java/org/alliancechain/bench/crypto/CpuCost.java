@@ -3,8 +3,10 @@ package org.alliancechain.bench.crypto;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,6 +30,8 @@ public final class CpuCost {
   /** Enough operations per round (~0.25 s of CPU) that clock granularity does not matter. */
   private static final int MEASURED_OPS = 3000;
   private static final int ROUNDS = 5;
+  private static final int FRESH_WARMUP_OPS = 1000;
+  private static final int FRESH_MEASURED_OPS = 600;
 
   /** One operation to time; throws only if the benchmark itself is broken. */
   private interface Operation {
@@ -49,7 +53,13 @@ public final class CpuCost {
       report(scheme.id() + " sign", () -> key.sign(SigningDomain.TRANSACTION, payload).length > 0);
       report(scheme.id() + " verify",
           () -> publicKey.verify(SigningDomain.TRANSACTION, payload, signature));
-      report(scheme.id() + " decode public key", () -> decode(scheme, encoded));
+      report(scheme.id() + " decode known key", () -> decode(scheme, encoded));
+      if (scheme != SignatureScheme.SM2) {
+        byte[][] fresh = freshKeys(scheme);
+        int[] next = {0};
+        report(scheme.id() + " decode new key", () -> decode(scheme, fresh[next[0]++]),
+            FRESH_WARMUP_OPS, FRESH_MEASURED_OPS);
+      }
     }
     jdk(random, payload);
     batch(random);
@@ -109,23 +119,48 @@ public final class CpuCost {
     return verifier.verify(signature);
   }
 
+  /**
+   * Distinct public keys made by the JDK (a SigningKey would put its key into PublicKey's cache
+   * of validated keys), one per decode, so that each decode pays for the validation. The JDK
+   * has no SM2; an SM2 key is checked like a P-256 one (on the curve, not infinity).
+   */
+  private static byte[][] freshKeys(SignatureScheme scheme) throws GeneralSecurityException {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance(
+        scheme == SignatureScheme.ED25519 ? "Ed25519" : "EC");
+    if (scheme == SignatureScheme.ECDSA_P256) {
+      generator.initialize(new ECGenParameterSpec("secp256r1"));
+    }
+    byte[][] keys = new byte[FRESH_WARMUP_OPS + ROUNDS * FRESH_MEASURED_OPS][];
+    for (int i = 0; i < keys.length; i++) {
+      byte[] spki = generator.generateKeyPair().getPublic().getEncoded();
+      // The raw key ends the SubjectPublicKeyInfo: 32 bytes for Ed25519, 65 for a P-256 point.
+      keys[i] = Arrays.copyOfRange(spki, spki.length - scheme.publicKeyLength(), spki.length);
+    }
+    return keys;
+  }
+
   private static boolean decode(SignatureScheme scheme, byte[] encoded) throws CryptoException {
     return PublicKey.decode(scheme, encoded) != null;
   }
 
-  /** Median over rounds of the CPU time per operation of this thread. */
   private static void report(String name, Operation operation) throws Exception {
+    report(name, operation, WARMUP_OPS, MEASURED_OPS);
+  }
+
+  /** Median over rounds of the CPU time per operation of this thread. */
+  private static void report(String name, Operation operation, int warmupOps, int measuredOps)
+      throws Exception {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    for (int i = 0; i < WARMUP_OPS; i++) {
+    for (int i = 0; i < warmupOps; i++) {
       check(operation);
     }
     List<Double> perOp = new ArrayList<>();
     for (int round = 0; round < ROUNDS; round++) {
       long start = threads.getCurrentThreadCpuTime();
-      for (int i = 0; i < MEASURED_OPS; i++) {
+      for (int i = 0; i < measuredOps; i++) {
         check(operation);
       }
-      perOp.add((threads.getCurrentThreadCpuTime() - start) / 1000.0 / MEASURED_OPS);
+      perOp.add((threads.getCurrentThreadCpuTime() - start) / 1000.0 / measuredOps);
     }
     double[] sorted = perOp.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     double median = sorted[sorted.length / 2];
