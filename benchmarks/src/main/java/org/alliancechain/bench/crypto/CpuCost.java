@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import org.alliancechain.crypto.BatchVerifier;
 import org.alliancechain.crypto.CryptoException;
+import org.alliancechain.crypto.HashAlgorithm;
+import org.alliancechain.crypto.MerkleTree;
 import org.alliancechain.crypto.PublicKey;
 import org.alliancechain.crypto.SignatureScheme;
 import org.alliancechain.crypto.SigningDomain;
@@ -32,6 +34,8 @@ public final class CpuCost {
   private static final int ROUNDS = 5;
   private static final int FRESH_WARMUP_OPS = 1000;
   private static final int FRESH_MEASURED_OPS = 600;
+  private static final int MERKLE_LEAVES = 2000;
+  private static final int MERKLE_OPS = 100;
 
   /** One operation to time; throws only if the benchmark itself is broken. */
   private interface Operation {
@@ -63,6 +67,29 @@ public final class CpuCost {
     }
     jdk(random, payload);
     batch(random);
+    merkle(random);
+  }
+
+  /** A block's transaction tree: 2,000 leaves of 32-byte tx ids. */
+  private static void merkle(SecureRandom random) throws Exception {
+    List<byte[]> leaves = new ArrayList<>();
+    for (int i = 0; i < MERKLE_LEAVES; i++) {
+      byte[] leaf = new byte[32];
+      random.nextBytes(leaf);
+      leaves.add(leaf);
+    }
+    for (HashAlgorithm hash : HashAlgorithm.values()) {
+      report("merkle root, 2000 leaves, " + hash.displayName(),
+          () -> MerkleTree.rootOf(hash, leaves).length == 32, MERKLE_OPS, MERKLE_OPS);
+      report("merkle tree + 2000 proofs, " + hash.displayName(), () -> {
+        MerkleTree tree = MerkleTree.ofLeaves(hash, leaves);
+        int total = 0;
+        for (int i = 0; i < MERKLE_LEAVES; i++) {
+          total += tree.proof(i).pathLength();
+        }
+        return total > 0;
+      }, MERKLE_OPS, MERKLE_OPS);
+    }
   }
 
   /**
