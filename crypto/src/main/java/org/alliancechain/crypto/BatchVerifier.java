@@ -28,8 +28,10 @@ public final class BatchVerifier {
   /** Chunks per worker: many, so the last chunk to finish is short. */
   static final int CHUNKS_PER_WORKER = 16;
 
-  /** One signature to check: {@code signature} by {@code key} over {@code payload}, framed for
-   * {@code domain}. */
+  /**
+   * One signature to check: {@code signature} by {@code key} over {@code payload}, framed for
+   * {@code domain}.
+   */
   public record Item(PublicKey key, SigningDomain domain, byte[] payload, byte[] signature) {
     /** The arrays are not copied (this is the hot path): do not change them while verifying. */
     public Item {
