@@ -1,5 +1,6 @@
 package org.alliancechain.node.mempool;
 
+import org.alliancechain.config.MempoolLimits;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,14 +50,14 @@ public final class Mempool {
     if (entries.containsKey(transaction.id())) {
       return AddResult.DUPLICATE;
     }
-    if (entries.size() >= limits.maxTransactions()) {
+    if (entries.size() >= limits.transactionsMax()) {
       return AddResult.FULL_TRANSACTIONS;
     }
-    if (bytes + transaction.sizeBytes() > limits.maxBytes()) {
+    if (bytes + transaction.sizeBytes() > limits.bytesMax()) {
       return AddResult.FULL_BYTES;
     }
     int senderCount = perSender.getOrDefault(transaction.sender(), 0);
-    if (senderCount >= limits.maxPerSender()) {
+    if (senderCount >= limits.perSenderMax()) {
       return AddResult.SENDER_LIMIT;
     }
     Entry entry = new Entry(transaction);

@@ -25,7 +25,7 @@ import org.alliancechain.crypto.SigningKey;
 import org.alliancechain.node.chain.ChainRules;
 import org.alliancechain.node.execution.GenesisState;
 import org.alliancechain.node.mempool.Mempool;
-import org.alliancechain.node.mempool.MempoolLimits;
+import org.alliancechain.config.MempoolLimits;
 import org.alliancechain.node.tx.TestTransactions;
 import org.alliancechain.node.tx.TransactionId;
 import org.alliancechain.proto.v1.KvPut;

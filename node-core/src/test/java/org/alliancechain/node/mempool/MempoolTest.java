@@ -1,5 +1,6 @@
 package org.alliancechain.node.mempool;
 
+import org.alliancechain.config.MempoolLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.SecureRandom;
@@ -36,10 +37,13 @@ class MempoolTest {
     assertThat(mempool.add(tx(bob, 100))).isEqualTo(AddResult.ADDED);
     assertThat(mempool.add(tx(carol, 100))).isEqualTo(AddResult.FULL_TRANSACTIONS);
 
-    Transaction big = tx(alice, 100);
-    Mempool small = new Mempool(new MempoolLimits(10, big.sizeBytes() + 10, 10));
-    assertThat(small.add(big)).isEqualTo(AddResult.ADDED);
-    assertThat(small.add(tx(bob, 100))).isEqualTo(AddResult.FULL_BYTES);
+    Mempool small = new Mempool(new MempoolLimits(1000, 1 << 20, 1000));
+    Transaction big = bigTx(alice);
+    int fitting = (int) ((1 << 20) / big.sizeBytes());
+    for (int i = 0; i < fitting; i++) {
+      assertThat(small.add(bigTx(alice))).isEqualTo(AddResult.ADDED);
+    }
+    assertThat(small.add(bigTx(bob))).isEqualTo(AddResult.FULL_BYTES);
   }
 
   @Test
@@ -131,6 +135,18 @@ class MempoolTest {
           .setExpiryHeight(expiry)
           .setKvPut(KvPut.newBuilder().setNamespace("trade")
               .setKey(com.google.protobuf.ByteString.copyFromUtf8("k")))
+          .build()));
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private Transaction bigTx(SigningKey sender) {
+    try {
+      return codec.decode(TestTransactions.sign(sender, TestTransactions.body(CHAIN, sender)
+          .setKvPut(KvPut.newBuilder().setNamespace("trade")
+              .setKey(com.google.protobuf.ByteString.copyFromUtf8("k"))
+              .setValue(com.google.protobuf.ByteString.copyFrom(new byte[60_000])))
           .build()));
     } catch (Exception e) {
       throw new AssertionError(e);
