@@ -67,7 +67,8 @@ public final class TestChain implements AutoCloseable {
   final Map<String, Long> rejections = new ConcurrentHashMap<>();
   private long lastTimestampMs;
 
-  private TestChain(TestGenesis keys, Path directory, MempoolLimits limits) throws Exception {
+  private TestChain(TestGenesis keys, Path directory, MempoolLimits limits,
+      int retainedStateVersions) throws Exception {
     this.keys = keys;
     var consensus = keys.genesis.consensus();
     this.rules = new ChainRules(keys.genesis.chainId(), keys.genesis.suite(), consensus.window(),
@@ -75,7 +76,8 @@ public final class TestChain implements AutoCloseable {
         consensus.blockBytesMax(), consensus.transactionBytesMax(),
         consensus.transactionLifetimeBlocks());
     this.storage = Storage.open(directory, StorageOptions.of(rules.chainId(),
-        keys.genesis.genesisHash(), rules.hash()).withSyncWrites(false));
+        keys.genesis.genesisHash(), rules.hash()).withSyncWrites(false)
+        .withRetainedStateVersions(retainedStateVersions));
     this.mempool = new Mempool(limits);
     this.assembler = new BlockAssembler(rules);
     this.codec = new TransactionCodec(rules);
@@ -97,7 +99,13 @@ public final class TestChain implements AutoCloseable {
 
   public static TestChain open(TestGenesis keys, Path directory, MempoolLimits limits)
       throws Exception {
-    return new TestChain(keys, directory, limits);
+    return open(keys, directory, limits, 100);
+  }
+
+  /** A chain that keeps only the last {@code retainedStateVersions} state versions. */
+  public static TestChain open(TestGenesis keys, Path directory, MempoolLimits limits,
+      int retainedStateVersions) throws Exception {
+    return new TestChain(keys, directory, limits, retainedStateVersions);
   }
 
   public TestNode node() {

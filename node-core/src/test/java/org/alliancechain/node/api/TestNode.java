@@ -31,9 +31,12 @@ public final class TestNode implements NodeServices {
       new P2pMetrics(Map.of(), 0, 0, 0, 0, Map.of(), Map.of());
   public volatile boolean validator = true;
   public volatile long view;
+  /** What storage() hands out; the chain's own storage unless a test wraps it. */
+  public volatile Storage storage;
 
   TestNode(TestChain chain) {
     this.chain = chain;
+    this.storage = chain.storage;
   }
 
   @Override
@@ -58,7 +61,7 @@ public final class TestNode implements NodeServices {
 
   @Override
   public Storage storage() {
-    return chain.storage;
+    return storage;
   }
 
   @Override
