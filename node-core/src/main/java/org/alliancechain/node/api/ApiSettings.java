@@ -105,6 +105,12 @@ public record ApiSettings(
         shutdownGraceMs, healthRefreshMs, Optional.of(value));
   }
 
+  public ApiSettings withServiceThreads(int value) {
+    return new ApiSettings(publicAddress, adminAddress, adminAllowRemote, messageBytesMax,
+        concurrentCallsPerConnectionMax, requestsPerSecondPerConnection, value,
+        shutdownGraceMs, healthRefreshMs, tls);
+  }
+
   public ApiSettings withTiming(long shutdownGraceMs, long healthRefreshMs) {
     return new ApiSettings(publicAddress, adminAddress, adminAllowRemote, messageBytesMax,
         concurrentCallsPerConnectionMax, requestsPerSecondPerConnection, serviceThreads,

@@ -3,6 +3,7 @@ package org.alliancechain.node.api;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.alliancechain.proto.v1.BlockEvent;
 import org.alliancechain.storage.ChainTip;
@@ -62,9 +63,16 @@ final class BlockStream implements OpenCalls.Call, Runnable {
     wakeUp();
   }
 
+  /** Schedules the cursor; runs on any thread, the node's committing thread included. */
   private void wakeUp() {
     if (wakeUps.getAndIncrement() == 0) {
-      executor.execute(this);
+      try {
+        executor.execute(this);
+      } catch (RejectedExecutionException e) {
+        // The server has shut its executor down: nobody will send again, stop listening.
+        ended = true;
+        release();
+      }
     }
   }
 

@@ -6,6 +6,7 @@ import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +48,12 @@ final class CommitWait implements OpenCalls.Call {
     if (!open.add(this)) {
       return;
     }
-    timeout = timer.schedule(this::timedOut, timeoutMs, TimeUnit.MILLISECONDS);
+    try {
+      timeout = timer.schedule(this::timedOut, timeoutMs, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      end(Status.UNAVAILABLE.withDescription("the server is shutting down"));
+      return;
+    }
     // Answer on the service executor, never on the node's committing thread.
     node.awaitCommit(id).whenCompleteAsync((committed, failure) -> {
       if (failure != null) {
