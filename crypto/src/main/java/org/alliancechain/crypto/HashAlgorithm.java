@@ -1,7 +1,6 @@
 package org.alliancechain.crypto;
 
 import org.bouncycastle.crypto.Digest;
-import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.digests.SM3Digest;
 
 /** The hash functions of the crypto suites. Thread-safe: each call uses its own digest state. */
@@ -56,7 +55,7 @@ public enum HashAlgorithm {
 
   Digest newDigest() {
     return switch (this) {
-      case SHA_256 -> new SHA256Digest();
+      case SHA_256 -> new JdkSha256();
       case SM3 -> new SM3Digest();
     };
   }

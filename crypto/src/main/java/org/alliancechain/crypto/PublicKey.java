@@ -29,8 +29,14 @@ public final class PublicKey {
     if (scheme == null || encoded == null) {
       throw new CryptoException("a public key needs a scheme and its bytes");
     }
+    PublicKey known = DecodedKeys.get(scheme, encoded);
+    if (known != null) {
+      return known;
+    }
     byte[] copy = encoded.clone();
-    return new PublicKey(scheme, copy, scheme.engine().decodePublic(copy));
+    PublicKey key = new PublicKey(scheme, copy, scheme.engine().decodePublic(copy));
+    DecodedKeys.put(key);
+    return key;
   }
 
   public SignatureScheme scheme() {

@@ -1,9 +1,7 @@
 package org.alliancechain.storage;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -19,6 +17,7 @@ final class MemoryKvStore implements KvStore {
   private final Map<Column, NavigableMap<byte[], byte[]>> columns = new EnumMap<>(Column.class);
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final KvView view = new LockedView();
+  private volatile boolean closed;
 
   MemoryKvStore(boolean syncWrites) {
     // There is nothing to sync in memory; the flag is accepted so options stay interchangeable.
@@ -32,8 +31,16 @@ final class MemoryKvStore implements KvStore {
     return view;
   }
 
+  /** Behaves as the RocksDB store does: a closed store refuses every call. */
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("in-memory storage is closed");
+    }
+  }
+
   @Override
   public KvSnapshot snapshot() {
+    checkOpen();
     lock.readLock().lock();
     return new KvSnapshot() {
       private boolean closed;
@@ -66,16 +73,21 @@ final class MemoryKvStore implements KvStore {
 
   @Override
   public KvBatch newBatch() {
-    return new MemoryBatch();
+    return new RecordedBatch();
   }
 
   @Override
   public void write(KvBatch batch) {
-    MemoryBatch memoryBatch = (MemoryBatch) batch;
+    checkOpen();
     lock.writeLock().lock();
     try {
-      for (Runnable operation : memoryBatch.operations) {
-        operation.run();
+      for (RecordedBatch.Operation operation : ((RecordedBatch) batch).operations()) {
+        NavigableMap<byte[], byte[]> map = columns.get(operation.column());
+        switch (operation.kind()) {
+          case PUT -> map.put(operation.key().clone(), operation.value().clone());
+          case DELETE -> map.remove(operation.key());
+          case DELETE_RANGE -> map.subMap(operation.key(), true, operation.value(), false).clear();
+        }
       }
     } finally {
       lock.writeLock().unlock();
@@ -84,6 +96,7 @@ final class MemoryKvStore implements KvStore {
 
   @Override
   public boolean mayContain(Column column, byte[] key) {
+    checkOpen();
     return columns.get(column).containsKey(key);
   }
 
@@ -115,7 +128,7 @@ final class MemoryKvStore implements KvStore {
 
   @Override
   public void close() {
-    // Nothing to release; the maps go with the object.
+    closed = true;
   }
 
   private KvView.Entry firstUnlocked(Column column, byte[] fromInclusive, byte[] toExclusive) {
@@ -147,6 +160,7 @@ final class MemoryKvStore implements KvStore {
   private final class LockedView implements KvView {
     @Override
     public byte[] get(Column column, byte[] key) {
+      checkOpen();
       lock.readLock().lock();
       try {
         return copyOrNull(columns.get(column).get(key));
@@ -157,6 +171,7 @@ final class MemoryKvStore implements KvStore {
 
     @Override
     public Entry first(Column column, byte[] fromInclusive, byte[] toExclusive) {
+      checkOpen();
       lock.readLock().lock();
       try {
         return firstUnlocked(column, fromInclusive, toExclusive);
@@ -168,47 +183,13 @@ final class MemoryKvStore implements KvStore {
     @Override
     public void scan(Column column, byte[] fromInclusive, byte[] toExclusive, Visitor visitor)
         throws StorageException {
+      checkOpen();
       lock.readLock().lock();
       try {
         scanUnlocked(column, fromInclusive, toExclusive, visitor);
       } finally {
         lock.readLock().unlock();
       }
-    }
-  }
-
-  /** Operations recorded in order and replayed under the write lock. */
-  private final class MemoryBatch implements KvBatch {
-    private final List<Runnable> operations = new ArrayList<>();
-
-    @Override
-    public void put(Column column, byte[] key, byte[] value) {
-      byte[] keyCopy = key.clone();
-      byte[] valueCopy = value.clone();
-      operations.add(() -> columns.get(column).put(keyCopy, valueCopy));
-    }
-
-    @Override
-    public void delete(Column column, byte[] key) {
-      byte[] keyCopy = key.clone();
-      operations.add(() -> columns.get(column).remove(keyCopy));
-    }
-
-    @Override
-    public void deleteRange(Column column, byte[] fromInclusive, byte[] toExclusive) {
-      byte[] from = fromInclusive.clone();
-      byte[] to = toExclusive.clone();
-      operations.add(() -> columns.get(column).subMap(from, true, to, false).clear());
-    }
-
-    @Override
-    public int operationCount() {
-      return operations.size();
-    }
-
-    @Override
-    public void close() {
-      operations.clear();
     }
   }
 }

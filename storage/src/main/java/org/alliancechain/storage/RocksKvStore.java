@@ -1,24 +1,21 @@
 package org.alliancechain.storage;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.FlushOptions;
-import org.rocksdb.Options;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.Snapshot;
+import org.rocksdb.WriteBatch;
 
 /** The RocksDB backend: one column family per {@link Column}, in one data directory. */
 final class RocksKvStore implements KvStore {
@@ -33,6 +30,8 @@ final class RocksKvStore implements KvStore {
   private final Map<Column, ColumnFamilyHandle> columns;
   private final ReadOptions liveReads;
   private final KvView live;
+  /** Native calls hold the read lock; close takes the write lock, so none runs on a closed DB. */
+  private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private boolean closed;
 
   private RocksKvStore(Path directory, RocksConfig config, RocksDB db,
@@ -49,7 +48,7 @@ final class RocksKvStore implements KvStore {
   /** Opens or creates the database in {@code directory}. */
   static RocksKvStore open(Path directory, StorageOptions options) throws StorageException {
     Path absolute = directory.toAbsolutePath();
-    checkDirectory(absolute);
+    RocksDirectory.check(absolute);
     RocksConfig config = new RocksConfig(options.tuning(), options.syncWrites());
     List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
     descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY,
@@ -59,7 +58,7 @@ final class RocksKvStore implements KvStore {
           config.columnOptions(column)));
     }
     // A newer schema may have added column families; RocksDB opens only if all are named.
-    for (byte[] name : existingFamilies(absolute)) {
+    for (byte[] name : RocksDirectory.existingFamilies(absolute)) {
       if (descriptors.stream().noneMatch(d -> Arrays.equals(d.getName(), name))) {
         descriptors.add(new ColumnFamilyDescriptor(name, config.unknownColumnOptions()));
       }
@@ -78,69 +77,60 @@ final class RocksKvStore implements KvStore {
     }
   }
 
-  private static void checkDirectory(Path directory) throws StorageException {
-    try {
-      if (Files.exists(directory) && !Files.isDirectory(directory)) {
-        throw new StorageOpenException(StorageOpenException.Reason.UNUSABLE, "data directory "
-            + directory + " is a file; point the data directory at a directory");
-      }
-      Files.createDirectories(directory);
-      boolean hasDatabase = Files.exists(directory.resolve("CURRENT"));
-      boolean empty;
-      try (Stream<Path> entries = Files.list(directory)) {
-        empty = entries.findAny().isEmpty();
-      }
-      if (!hasDatabase && !empty) {
-        throw new StorageOpenException(StorageOpenException.Reason.UNUSABLE, "data directory "
-            + directory + " is not empty and holds no AllianceChain storage (no CURRENT file);"
-            + " point the data directory at an empty or existing storage directory");
-      }
-    } catch (IOException e) {
-      throw new StorageOpenException(StorageOpenException.Reason.UNUSABLE,
-          "cannot use data directory " + directory + ": " + e, e);
-    }
-  }
-
-  private static List<byte[]> existingFamilies(Path directory) throws StorageException {
-    if (!Files.exists(directory.resolve("CURRENT"))) {
-      return List.of();
-    }
-    try (Options options = new Options()) {
-      return RocksDB.listColumnFamilies(options, directory.toString());
-    } catch (RocksDBException e) {
-      throw RocksErrors.openFailure(directory, e);
-    }
-  }
-
   @Override
   public KvView live() {
     return live;
   }
 
+  private void enter() {
+    lifecycle.readLock().lock();
+    if (closed) {
+      lifecycle.readLock().unlock();
+      throw new IllegalStateException("storage in " + directory + " is closed");
+    }
+  }
+
+  private void exit() {
+    lifecycle.readLock().unlock();
+  }
+
   @Override
   public KvSnapshot snapshot() {
-    Snapshot snapshot = db.getSnapshot();
-    ReadOptions reads = new ReadOptions().setSnapshot(snapshot);
-    return new RocksSnapshot(reads, snapshot);
+    enter();
+    try {
+      Snapshot snapshot = db.getSnapshot();
+      ReadOptions reads = new ReadOptions().setSnapshot(snapshot);
+      return new RocksSnapshot(reads, snapshot);
+    } finally {
+      exit();
+    }
   }
 
   @Override
   public KvBatch newBatch() {
-    return new RocksBatch(columns);
+    return new RecordedBatch();
   }
 
   @Override
   public void write(KvBatch batch) throws StorageWriteException {
-    try {
-      db.write(config.writeOptions(), ((RocksBatch) batch).writeBatch());
+    enter();
+    try (WriteBatch writeBatch = ((RecordedBatch) batch).toWriteBatch(columns)) {
+      db.write(config.writeOptions(), writeBatch);
     } catch (RocksDBException e) {
       throw RocksErrors.writeFailure(directory.toString(), e);
+    } finally {
+      exit();
     }
   }
 
   @Override
   public boolean mayContain(Column column, byte[] key) {
-    return db.keyMayExist(columns.get(column), key, null);
+    enter();
+    try {
+      return db.keyMayExist(columns.get(column), key, null);
+    } finally {
+      exit();
+    }
   }
 
   @Override
@@ -150,36 +140,35 @@ final class RocksKvStore implements KvStore {
 
   @Override
   public long sizeBytes() {
-    try (Stream<Path> files = Files.walk(directory)) {
-      return files.filter(Files::isRegularFile).mapToLong(RocksKvStore::sizeOrZero).sum();
-    } catch (IOException | UncheckedIOException e) {
-      return -1;
-    }
-  }
-
-  private static long sizeOrZero(Path file) {
-    try {
-      return Files.size(file);
-    } catch (IOException e) {
-      return 0; // deleted by a compaction meanwhile
-    }
+    return RocksDirectory.sizeBytes(directory);
   }
 
   @Override
   public void verifyChecksums() throws StorageException {
+    enter();
     try {
       db.verifyChecksum();
     } catch (RocksDBException e) {
       throw RocksErrors.readFailure(directory.toString(), e);
+    } finally {
+      exit();
     }
   }
 
   @Override
-  public synchronized void close() {
-    if (closed) {
-      return;
+  public void close() {
+    lifecycle.writeLock().lock();
+    try {
+      if (!closed) {
+        closed = true;
+        release();
+      }
+    } finally {
+      lifecycle.writeLock().unlock();
     }
-    closed = true;
+  }
+
+  private void release() {
     try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
       // A flushed directory reopens without replaying its write-ahead log.
       db.flush(flush, new ArrayList<>(columns.values()));
@@ -204,10 +193,13 @@ final class RocksKvStore implements KvStore {
 
     @Override
     public byte[] get(Column column, byte[] key) throws StorageException {
+      enter();
       try {
         return db.get(columns.get(column), reads, key);
       } catch (RocksDBException e) {
         throw RocksErrors.readFailure(directory.toString(), e);
+      } finally {
+        exit();
       }
     }
 
@@ -225,6 +217,7 @@ final class RocksKvStore implements KvStore {
     @Override
     public void scan(Column column, byte[] fromInclusive, byte[] toExclusive, Visitor visitor)
         throws StorageException {
+      enter();
       try (ReadOptions scanReads = new ReadOptions(reads)) {
         scanReads.setPrefixSameAsStart(withinOnePrefix(column, fromInclusive, toExclusive));
         try (RocksIterator iterator = db.newIterator(columns.get(column), scanReads)) {
@@ -241,6 +234,8 @@ final class RocksKvStore implements KvStore {
         }
       } catch (RocksDBException e) {
         throw RocksErrors.readFailure(directory.toString(), e);
+      } finally {
+        exit();
       }
     }
   }
@@ -270,10 +265,17 @@ final class RocksKvStore implements KvStore {
 
     @Override
     public void close() {
-      if (!released) {
-        released = true;
-        reads.close();
-        db.releaseSnapshot(snapshot);
+      lifecycle.readLock().lock();
+      try {
+        if (!released) {
+          released = true;
+          reads.close();
+          if (!closed) {
+            db.releaseSnapshot(snapshot);
+          }
+        }
+      } finally {
+        lifecycle.readLock().unlock();
       }
     }
   }

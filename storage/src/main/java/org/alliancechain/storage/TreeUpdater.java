@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Applies one version's leaf changes to the tree, in the manner of Diem's Jellyfish Merkle tree:
@@ -68,10 +69,7 @@ final class TreeUpdater {
     int depth = path.length();
     for (int i = from; i < to; ) {
       int nibble = NibblePath.nibble(changes.get(i).keyHash(), depth);
-      int end = i + 1;
-      while (end < to && NibblePath.nibble(changes.get(end).keyHash(), depth) == nibble) {
-        end++;
-      }
+      int end = runEnd(changes, LeafChange::keyHash, i, to, depth);
       TreeChild before = children[nibble];
       TreeChild after = update(before, path.child(nibble), i, end);
       if (after != before) {
@@ -140,14 +138,25 @@ final class TreeUpdater {
     int depth = path.length();
     for (int i = from; i < to; ) {
       int nibble = NibblePath.nibble(leaves.get(i).keyHash(), depth);
-      int end = i + 1;
-      while (end < to && NibblePath.nibble(leaves.get(end).keyHash(), depth) == nibble) {
-        end++;
-      }
+      int end = runEnd(leaves, TreeChild.Leaf::keyHash, i, to, depth);
       children[nibble] = build(path.child(nibble), leaves, i, end);
       i = end;
     }
     return finish(path, children, null, 0);
+  }
+
+  /**
+   * The end of the run of {@code items} from {@code from} (sorted by key hash) whose key hashes
+   * share the nibble at {@code depth}: the items that go to the same child slot.
+   */
+  private static <T> int runEnd(List<T> items, Function<T, byte[]> keyHash, int from, int to,
+      int depth) {
+    int nibble = NibblePath.nibble(keyHash.apply(items.get(from)), depth);
+    int end = from + 1;
+    while (end < to && NibblePath.nibble(keyHash.apply(items.get(end)), depth) == nibble) {
+      end++;
+    }
+    return end;
   }
 
   /**

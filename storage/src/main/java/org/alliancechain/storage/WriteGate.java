@@ -27,6 +27,8 @@ final class WriteGate {
     } catch (StorageWriteException e) {
       failure = e;
       throw e;
+    } catch (IllegalStateException e) {
+      throw e; // used after close: the caller's bug, not a failed write
     } catch (RuntimeException e) {
       StorageWriteException wrapped = new StorageWriteException("write to storage in "
           + store.location() + " failed unexpectedly (" + e + "); stop voting and restart the"

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,8 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
  * kill timings.
  */
 class CrashTest {
-  private static final long KILL_AFTER_MS_MIN = 250;
-  private static final long KILL_AFTER_MS_MAX = 1_600;
+  /** Most kills land in the commit loop, this long after the child opened the storage. */
+  private static final long KILL_AFTER_OPEN_MS_MAX = 500;
+  /** One kill in four counts from the child's start instead: during startup or recovery. */
+  private static final long KILL_AFTER_START_MS_MAX = 1_500;
 
   @TempDir
   Path directory;
@@ -56,9 +59,10 @@ class CrashTest {
     Replay replay = new Replay();
     long acknowledged = 0;
     for (int kill = 1; kill <= kills; kill++) {
-      long killAfterMs = KILL_AFTER_MS_MIN
-          + (long) (random.nextDouble() * (KILL_AFTER_MS_MAX - KILL_AFTER_MS_MIN));
-      Map<Long, String> acks = runChildAndKill(killAfterMs);
+      boolean afterOpen = random.nextInt(4) != 0;
+      long killAfterMs = (long) (random.nextDouble()
+          * (afterOpen ? KILL_AFTER_OPEN_MS_MAX : KILL_AFTER_START_MS_MAX));
+      Map<Long, String> acks = runChildAndKill(killAfterMs, afterOpen);
       for (Map.Entry<Long, String> ack : acks.entrySet()) {
         assertThat(ack.getKey()).as("child acknowledged every height in order")
             .isEqualTo(acknowledged + 1);
@@ -69,15 +73,20 @@ class CrashTest {
         System.out.println("note: " + (tip - acknowledged) + " commits beyond the last"
             + " acknowledgement landed; one at most was in flight");
       }
-      System.out.println("kill " + kill + " after " + killAfterMs + " ms: " + acks.size()
+      System.out.println("kill " + kill + " " + killAfterMs + " ms after "
+          + (afterOpen ? "open" : "start") + ": " + acks.size()
           + " acknowledged, last " + acknowledged + ", tip " + tip);
       acknowledged = tip; // a commit in flight when killed may have landed: it counts now
     }
     assertThat(acknowledged).as("the child made progress").isGreaterThan(kills);
   }
 
-  /** Starts the child, kills it with SIGKILL after {@code killAfterMs}, returns its ACKs. */
-  private Map<Long, String> runChildAndKill(long killAfterMs) throws Exception {
+  /**
+   * Starts the child, kills it with SIGKILL {@code killAfterMs} after it opened the storage (or
+   * after it started), and returns its ACKs.
+   */
+  private Map<Long, String> runChildAndKill(long killAfterMs, boolean afterOpen)
+      throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String classPath = System.getProperty("surefire.test.class.path",
         System.getProperty("java.class.path"));
@@ -88,9 +97,13 @@ class CrashTest {
         .redirectError(ProcessBuilder.Redirect.INHERIT)
         .start();
     Map<Long, String> acks = new TreeMap<>();
-    Thread reader = new Thread(() -> readAcks(child, acks), "crash-child-stdout");
+    CountDownLatch opened = new CountDownLatch(1);
+    Thread reader = new Thread(() -> readAcks(child, acks, opened), "crash-child-stdout");
     reader.start();
     try {
+      if (afterOpen) {
+        assertThat(opened.await(60, TimeUnit.SECONDS)).as("child opened the storage").isTrue();
+      }
       child.waitFor(killAfterMs, TimeUnit.MILLISECONDS);
       assertThat(child.isAlive()).as("child still committing when killed").isTrue();
     } finally {
@@ -103,7 +116,7 @@ class CrashTest {
     }
   }
 
-  private static void readAcks(Process child, Map<Long, String> acks) {
+  private static void readAcks(Process child, Map<Long, String> acks, CountDownLatch opened) {
     try (BufferedReader lines = new BufferedReader(
         new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -114,7 +127,9 @@ class CrashTest {
             acks.put(Long.parseLong(ack.group(1)), ack.group(2));
           }
         }
-        if (!ack.matches() && !line.startsWith("OPEN ")) {
+        if (line.startsWith("OPEN ")) {
+          opened.countDown();
+        } else if (!ack.matches()) {
           System.out.println("child said: " + line);
         }
       }

@@ -212,6 +212,21 @@ abstract class StorageContractTest {
   }
 
   @Test
+  void aClosedStorageRefusesEveryCall() throws Exception {
+    storage.commitGenesis(List.of(StateTreeTest.put("a", "1")));
+    storage.close();
+    storage.close();
+    assertThatThrownBy(() -> storage.state().get(TestChain.utf8("a")))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    assertThatThrownBy(() -> storage.state().prove(TestChain.utf8("a"), 0))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> storage.consensusLog().save(List.of(
+        new LogEntry(new byte[] {1}, new byte[] {2})))).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> storage.commitBlock(chain.next(1, 1).commit(List.of())))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void sizeIsReported() throws Exception {
     storage.commitGenesis(List.of(StateTreeTest.put("a", "1")));
     assertThat(storage.sizeBytes()).isPositive();

@@ -36,6 +36,7 @@ import org.alliancechain.storage.StorageTuning;
  */
 public final class StorageBenchmark {
   private static final int PRELOAD_BLOCK_KEYS = 20_000;
+  private static final String KEY_COUNT_FILE = "bench-key-count";
 
   private StorageBenchmark() {}
 
@@ -67,9 +68,12 @@ public final class StorageBenchmark {
     try {
       long preloaded = preload(directory, options, keys, valueBytes);
       try (Storage storage = Storage.open(directory, options.withSyncWrites(sync))) {
-        BenchChain chain = new BenchChain(storage.blocks().tip().orElseThrow(), preloaded,
-            valueBytes, 2);
+        // Each run draws new keys and values (seeded by the tip height): rewriting what a
+        // previous run wrote would make many puts no-ops, which storage skips.
+        ChainTip tip = storage.blocks().tip().orElseThrow();
+        BenchChain chain = new BenchChain(tip, preloaded, valueBytes, tip.height());
         commitBlocks(storage, chain, blocks, transactions, newKeyShare);
+        saveKeyCount(directory, chain.keyCount());
         proofs(storage, chain.keyCount(), Integer.getInteger("bench.proofs", 20_000));
         System.out.printf(Locale.ROOT, "directory size: %,.1f MiB%n",
             storage.sizeBytes() / 1048576.0);
@@ -90,8 +94,11 @@ public final class StorageBenchmark {
       }
       ChainTip tip = storage.blocks().tip().orElseThrow();
       if (tip.height() > 0) {
-        System.out.println("reusing the existing state at height " + tip.height());
-        return keys; // a directory from an earlier run already holds the keys
+        long existing = Long.parseLong(
+            Files.readString(directory.resolve(KEY_COUNT_FILE)).strip());
+        System.out.printf(Locale.ROOT, "reusing the state of an earlier run: height %d, %,d"
+            + " keys%n", tip.height(), existing);
+        return existing;
       }
       long start = System.nanoTime();
       BenchChain chain = new BenchChain(tip, 0, valueBytes, 1);
@@ -101,6 +108,7 @@ public final class StorageBenchmark {
       }
       System.out.printf(Locale.ROOT, "preloaded %,d keys in %.1f s%n", chain.keyCount(),
           (System.nanoTime() - start) / 1e9);
+      saveKeyCount(directory, chain.keyCount());
       return chain.keyCount();
     }
   }
@@ -159,6 +167,11 @@ public final class StorageBenchmark {
     System.out.printf(Locale.ROOT, "proofs: %,.0f verified/s (one thread, crypto's"
         + " SparseMerkleProof); %d of %d verified against root %s%n", count / verifySeconds,
         verified, count, HexFormat.of().formatHex(root));
+  }
+
+  /** The benchmark's own note of how many keys the directory holds, for a later run. */
+  private static void saveKeyCount(Path directory, long keyCount) throws IOException {
+    Files.writeString(directory.resolve(KEY_COUNT_FILE), Long.toString(keyCount));
   }
 
   private static void deleteRecursively(Path directory) throws IOException {

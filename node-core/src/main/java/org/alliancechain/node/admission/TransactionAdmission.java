@@ -15,9 +15,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import org.alliancechain.crypto.BatchResult;
 import org.alliancechain.crypto.BatchVerifier;
-import org.alliancechain.crypto.SigningDomain;
 import org.alliancechain.node.chain.ChainRules;
 import org.alliancechain.node.execution.Identities;
 import org.alliancechain.node.mempool.AddResult;
@@ -39,6 +37,7 @@ public final class TransactionAdmission {
   private final TransactionCodec codec;
   private final Mempool mempool;
   private final BatchVerifier verifier;
+  private final VerifiedSignatures verified;
   private final CommittedIndex committed;
   private final Supplier<StateReader> latestState;
   private final LongSupplier committedHeight;
@@ -50,12 +49,13 @@ public final class TransactionAdmission {
    * @param rejections told of every refusal (metrics, logs)
    */
   public TransactionAdmission(ChainRules rules, Mempool mempool, BatchVerifier verifier,
-      CommittedIndex committed, Supplier<StateReader> latestState, LongSupplier committedHeight,
+      VerifiedSignatures verified, CommittedIndex committed, Supplier<StateReader> latestState, LongSupplier committedHeight,
       Consumer<AdmissionOutcome> rejections) {
     this.rules = rules;
     this.codec = new TransactionCodec(rules);
     this.mempool = mempool;
     this.verifier = verifier;
+    this.verified = verified;
     this.committed = committed;
     this.latestState = latestState;
     this.committedHeight = committedHeight;
@@ -81,13 +81,10 @@ public final class TransactionAdmission {
         outcomes[i] = refused.outcome;
       }
     }
-    BatchResult signatures = verifier.verify(decoded.stream()
-        .map(tx -> new BatchVerifier.Item(tx.sender(), SigningDomain.TRANSACTION,
-            tx.body().toByteArray(), tx.signature().toByteArray()))
-        .toList());
+    boolean[] signatures = verified.verify(decoded, verifier);
     Identities identities = new Identities(latestState.get());
     for (int j = 0; j < decoded.size(); j++) {
-      outcomes[pending.get(j)] = admitVerified(decoded.get(j), signatures.isValid(j), identities);
+      outcomes[pending.get(j)] = admitVerified(decoded.get(j), signatures[j], identities);
     }
     List<AdmissionOutcome> result = List.of(outcomes);
     for (AdmissionOutcome outcome : result) {

@@ -50,8 +50,6 @@ public final class NodeMetrics {
       .name("alliance_consensus_rejections_total")
       .help("Consensus messages dropped by validation, by reason").labelNames("reason")
       .register(registry);
-  public final Gauge syncLag = Gauge.builder().name("alliance_sync_lag_blocks")
-      .help("How many heights the best-known peer is ahead").register(registry);
 
   public NodeMetrics() {
     JvmMetrics.builder().register(registry);

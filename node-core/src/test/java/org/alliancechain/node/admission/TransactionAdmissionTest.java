@@ -46,7 +46,7 @@ class TransactionAdmissionTest {
     new GenesisState(List.of(), List.of(new GenesisState.Client("bank", client.publicKey(), "app")),
         List.of()).changes().forEach((key, value) -> state.put(key, value.orElseThrow()));
     admission = new TransactionAdmission(ChainRules.forTests(CHAIN, CryptoSuite.INTL), mempool,
-        BatchVerifier.shared(), committed::contains, () -> key -> Optional.ofNullable(state.get(key)),
+        BatchVerifier.shared(), new VerifiedSignatures(), committed::contains, () -> key -> Optional.ofNullable(state.get(key)),
         () -> 10, refusals::add);
   }
 
