@@ -29,11 +29,13 @@ import org.alliancechain.crypto.SignatureScheme;
 import org.alliancechain.crypto.SigningKey;
 import org.alliancechain.node.admission.AdmissionOutcome;
 import org.alliancechain.node.admission.TransactionAdmission;
+import org.alliancechain.node.admission.VerifiedSignatures;
 import org.alliancechain.node.api.NodeServices;
 import org.alliancechain.node.chain.ChainRules;
 import org.alliancechain.node.execution.GenesisState;
 import org.alliancechain.node.mempool.Mempool;
 import org.alliancechain.node.mempool.MempoolStats;
+import org.alliancechain.node.runtime.ChainSetup;
 import org.alliancechain.node.tx.TransactionId;
 import org.alliancechain.p2p.P2pMetrics;
 import org.alliancechain.p2p.PeerStatus;
@@ -83,25 +85,20 @@ final class BenchNode implements NodeServices {
       builder.client(new ClientIdentity(client.publicKey(), "bank"));
     }
     genesis = builder.build();
-    ConsensusParams consensus = genesis.consensus();
-    rules = new ChainRules(CHAIN_ID, genesis.suite(), consensus.window(),
-        consensus.checkpointInterval(), consensus.blockTransactionsMax(),
-        consensus.blockBytesMax(), consensus.transactionBytesMax(),
-        consensus.transactionLifetimeBlocks());
+    ChainSetup setup = ChainSetup.of(genesis);
+    rules = setup.rules();
     storage = Storage.open(directory, StorageOptions.of(CHAIN_ID, genesis.genesisHash(),
         rules.hash()));
-    storage.commitGenesis(genesisState());
+    storage.commitGenesis(genesisState(setup.genesisState()));
     mempool = new Mempool(new MempoolLimits(1_000_000, 1L << 30, 1_000_000));
     admission = new TransactionAdmission(rules, mempool, BatchVerifier.shared(),
+        new VerifiedSignatures(),
         id -> isCommitted(id), () -> key -> read(key), () -> 0L, refused -> { });
   }
 
-  private List<StateChange> genesisState() {
-    List<GenesisState.Client> genesisClients = clients.stream()
-        .map(key -> new GenesisState.Client("bank", key.publicKey(), "")).toList();
+  private static List<StateChange> genesisState(GenesisState state) {
     List<StateChange> changes = new ArrayList<>();
-    new GenesisState(List.of(), genesisClients,
-        List.of(new GenesisState.Namespace("bench", "bank", List.of()))).changes()
+    state.changes()
         .forEach((key, value) -> changes.add(
             StateChange.put(key.toByteArray(), value.orElseThrow().toByteArray())));
     return changes;

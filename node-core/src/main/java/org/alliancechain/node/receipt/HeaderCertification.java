@@ -5,8 +5,6 @@ import static org.alliancechain.node.receipt.ReceiptCheck.CERTIFICATE;
 import java.util.BitSet;
 import java.util.HexFormat;
 import org.alliancechain.config.Genesis;
-import org.alliancechain.config.NodeIdentity;
-import org.alliancechain.consensus.ChainContext;
 import org.alliancechain.consensus.CommitCertificates;
 import org.alliancechain.consensus.InvalidCertificateException;
 import org.alliancechain.consensus.ValidatorSet;
@@ -14,10 +12,10 @@ import org.alliancechain.consensus.codec.CertificateCodec;
 import org.alliancechain.consensus.codec.DecodeException;
 import org.alliancechain.consensus.message.CommitCertificate;
 import org.alliancechain.consensus.message.ConsensusMessage;
-import org.alliancechain.consensus.message.Hash;
 import org.alliancechain.consensus.message.SignedMessage;
 import org.alliancechain.crypto.HashAlgorithm;
 import org.alliancechain.crypto.SigningDomain;
+import org.alliancechain.node.runtime.ChainSetup;
 
 /**
  * Checks that a header is certified: its commit certificate carries a quorum of valid COMMITs
@@ -30,12 +28,11 @@ final class HeaderCertification {
   private final CommitCertificates certificates;
 
   HeaderCertification(Genesis genesis) {
+    ChainSetup chain = ChainSetup.of(genesis);
     this.chainId = genesis.chainId();
-    this.hash = genesis.suite().hash();
-    this.validators = new ValidatorSet(
-        genesis.validators().stream().map(NodeIdentity::publicKey).toList());
-    this.certificates = new CommitCertificates(new ChainContext(genesis.chainId(), genesis.suite(),
-        Hash.of(genesis.genesisHash()), validators));
+    this.hash = chain.rules().hash();
+    this.validators = chain.validators();
+    this.certificates = new CommitCertificates(chain.consensusChain());
   }
 
   HashAlgorithm hash() {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.alliancechain.config.MempoolLimits;
-import org.alliancechain.node.logging.LogSetup;
 import org.alliancechain.proto.v1.AdminServiceGrpc;
 import org.alliancechain.proto.v1.QueryServiceGrpc;
 import org.alliancechain.proto.v1.TransactionServiceGrpc;
@@ -21,12 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  * public and admin ports. Subclasses adjust the settings, mempool limits or state retention.
  */
 abstract class ApiTestBase {
-  static {
-    // Netty's frame-by-frame debug lines drown the test output.
-    LogSetup.setLevel("io.grpc", "INFO");
-    LogSetup.setLevel("io.netty", "INFO");
-  }
-
   @TempDir
   Path directory;
   TestChain chain;

@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongConsumer;
 import org.alliancechain.config.MempoolLimits;
-import org.alliancechain.config.NodeIdentity;
 import org.alliancechain.consensus.CommitCertificates;
 import org.alliancechain.consensus.ValidatorSet;
 import org.alliancechain.consensus.codec.CertificateCodec;
@@ -24,6 +23,7 @@ import org.alliancechain.crypto.BatchVerifier;
 import org.alliancechain.crypto.MerkleTree;
 import org.alliancechain.crypto.SigningDomain;
 import org.alliancechain.node.admission.TransactionAdmission;
+import org.alliancechain.node.admission.VerifiedSignatures;
 import org.alliancechain.node.api.NodeServices.CommittedTransaction;
 import org.alliancechain.node.chain.BlockAssembler;
 import org.alliancechain.node.chain.ChainRules;
@@ -31,6 +31,7 @@ import org.alliancechain.node.chain.ExecutionRoots;
 import org.alliancechain.node.execution.BlockContext;
 import org.alliancechain.node.execution.BlockExecutor;
 import org.alliancechain.node.execution.ExecutedBlock;
+import org.alliancechain.node.runtime.ChainSetup;
 import org.alliancechain.node.state.StateReader;
 import org.alliancechain.node.tx.Transaction;
 import org.alliancechain.node.tx.TransactionCodec;
@@ -70,20 +71,17 @@ public final class TestChain implements AutoCloseable {
   private TestChain(TestGenesis keys, Path directory, MempoolLimits limits,
       int retainedStateVersions) throws Exception {
     this.keys = keys;
-    var consensus = keys.genesis.consensus();
-    this.rules = new ChainRules(keys.genesis.chainId(), keys.genesis.suite(), consensus.window(),
-        consensus.checkpointInterval(), consensus.blockTransactionsMax(),
-        consensus.blockBytesMax(), consensus.transactionBytesMax(),
-        consensus.transactionLifetimeBlocks());
+    ChainSetup setup = ChainSetup.of(keys.genesis);
+    this.rules = setup.rules();
     this.storage = Storage.open(directory, StorageOptions.of(rules.chainId(),
         keys.genesis.genesisHash(), rules.hash()).withSyncWrites(false)
         .withRetainedStateVersions(retainedStateVersions));
     this.mempool = new Mempool(limits);
     this.assembler = new BlockAssembler(rules);
     this.codec = new TransactionCodec(rules);
-    this.validators = new ValidatorSet(
-        keys.genesis.validators().stream().map(NodeIdentity::publicKey).toList());
+    this.validators = setup.validators();
     this.admission = new TransactionAdmission(rules, mempool, BatchVerifier.shared(),
+        new VerifiedSignatures(),
         id -> committed(id), this::state, this::tipHeight,
         refused -> rejections.merge(refused.rejection().name().toLowerCase(), 1L, Long::sum));
     List<StateChange> genesisState = new ArrayList<>();

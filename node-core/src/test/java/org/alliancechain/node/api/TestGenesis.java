@@ -19,6 +19,7 @@ import org.alliancechain.crypto.NodeCertificateRequest;
 import org.alliancechain.crypto.SignatureScheme;
 import org.alliancechain.crypto.SigningKey;
 import org.alliancechain.node.execution.GenesisState;
+import org.alliancechain.node.runtime.ChainSetup;
 
 /**
  * A real genesis for tests: one organization "bank" with a P-256 CA, an admin and a client;
@@ -83,14 +84,6 @@ public final class TestGenesis {
 
   /** The state the genesis defines, as execution starts from it. */
   public GenesisState state() {
-    List<GenesisState.Admin> admins = new ArrayList<>();
-    for (Organization organization : genesis.organizations()) {
-      organization.admins().forEach(key -> admins.add(new GenesisState.Admin(organization.id(), key)));
-    }
-    List<GenesisState.Client> clients = genesis.clients().stream()
-        .map(c -> new GenesisState.Client(c.organization(), c.publicKey(), "")).toList();
-    List<GenesisState.Namespace> namespaces = genesis.namespaces().stream()
-        .map(n -> new GenesisState.Namespace(n.name(), n.owner(), n.writers())).toList();
-    return new GenesisState(admins, clients, namespaces);
+    return ChainSetup.of(genesis).genesisState();
   }
 }
