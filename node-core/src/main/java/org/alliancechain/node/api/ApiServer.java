@@ -171,7 +171,8 @@ public final class ApiServer implements AutoCloseable {
         + " is shutting down"));
     publicServer.shutdown();
     adminServer.shutdown();
-    long deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.shutdownGraceMs());
+    long deadlineNanos =
+        System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.shutdownGraceMs());
     try {
       awaitOrCancel(publicServer, deadlineNanos);
       awaitOrCancel(adminServer, deadlineNanos);

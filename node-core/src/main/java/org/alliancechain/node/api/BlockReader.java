@@ -13,7 +13,7 @@ import org.alliancechain.storage.Storage;
 import org.alliancechain.storage.StorageCorruptionException;
 import org.alliancechain.storage.StorageException;
 
-/** Reads a committed block with its certificate, hash and results, as GetBlock and streams send it. */
+/** Reads a committed block with its certificate, hash and results, as GetBlock and streams send. */
 final class BlockReader {
   private final Storage storage;
   private final HashAlgorithm hash;

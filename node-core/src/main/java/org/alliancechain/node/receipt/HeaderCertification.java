@@ -50,7 +50,8 @@ final class HeaderCertification {
     try {
       certificate = CertificateCodec.fromProto(proto);
     } catch (DecodeException | IllegalArgumentException e) {
-      throw new CheckFailed(CERTIFICATE, "the commit certificate does not decode: " + e.getMessage());
+      throw new CheckFailed(CERTIFICATE,
+          "the commit certificate does not decode: " + e.getMessage());
     }
     byte[] headerHash = hash.digest(headerBytes);
     if (certificate.height() != height) {

@@ -44,8 +44,8 @@ public final class ProofCodec {
           + " leaf_value_hash, or neither");
     }
     if (proof.getSiblingsCount() > SparseMerkleProof.SIBLINGS_MAX) {
-      throw new IllegalArgumentException("a state proof has at most " + SparseMerkleProof.SIBLINGS_MAX
-          + " siblings, this one " + proof.getSiblingsCount());
+      throw new IllegalArgumentException("a state proof has at most "
+          + SparseMerkleProof.SIBLINGS_MAX + " siblings, this one " + proof.getSiblingsCount());
     }
     List<byte[]> siblings = new ArrayList<>(proof.getSiblingsCount());
     for (ByteString sibling : proof.getSiblingsList()) {

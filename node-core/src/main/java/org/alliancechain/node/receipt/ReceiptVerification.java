@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param reason why it failed, null when valid
  * @param receipt what the receipt proves, null when it failed
  */
-public record ReceiptVerification(ReceiptCheck failedCheck, String reason, VerifiedReceipt receipt) {
+public record ReceiptVerification(ReceiptCheck failedCheck, String reason,
+    VerifiedReceipt receipt) {
 
   public ReceiptVerification {
     if ((failedCheck == null) == (receipt == null) || (failedCheck == null) != (reason == null)) {

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.alliancechain.node.tx.TestTransactions;
 import org.alliancechain.p2p.ChannelTraffic;
 import org.alliancechain.p2p.ConnectedPeer;
 import org.alliancechain.p2p.MemberRole;
@@ -15,6 +16,7 @@ import org.alliancechain.p2p.P2pMetrics;
 import org.alliancechain.p2p.PeerChannel;
 import org.alliancechain.p2p.PeerState;
 import org.alliancechain.p2p.PeerStatus;
+import org.alliancechain.proto.v1.AdminServiceGrpc;
 import org.alliancechain.proto.v1.ConsensusState;
 import org.alliancechain.proto.v1.GetConsensusStateRequest;
 import org.alliancechain.proto.v1.GetMempoolStatsRequest;
@@ -80,8 +82,8 @@ class AdminServiceTest extends ApiTestBase {
 
   @Test
   void mempoolStatsReportOccupancyLimitsAndRejections() {
-    transactions.submit(TransactionServiceTest.request(org.alliancechain.node.tx.TestTransactions
-        .put(TestGenesis.CHAIN_ID, chain.keys.client, "trade", "k", "v")));
+    transactions.submit(TransactionServiceTest.request(
+        TestTransactions.put(TestGenesis.CHAIN_ID, chain.keys.client, "trade", "k", "v")));
     assertCode(() -> transactions.submit(TransactionServiceTest.request(new byte[] {1})),
         Status.Code.INVALID_ARGUMENT, "not a SignedTransaction");
 
@@ -109,7 +111,7 @@ class AdminServiceTest extends ApiTestBase {
 
   @Test
   void theAdminServiceIsNotOnThePublicPort() {
-    assertCode(() -> org.alliancechain.proto.v1.AdminServiceGrpc.newBlockingStub(channel)
+    assertCode(() -> AdminServiceGrpc.newBlockingStub(channel)
         .getMempoolStats(GetMempoolStatsRequest.getDefaultInstance()),
         Status.Code.UNIMPLEMENTED, "AdminService");
   }

@@ -6,6 +6,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +54,7 @@ class BlockStreamTest extends ApiTestBase {
     committer.join();
     awaitTrue("height 80 is streamed", () -> second.last() == 80);
 
-    List<Long> all = new java.util.ArrayList<>(first.heights());
+    List<Long> all = new ArrayList<>(first.heights());
     all.addAll(second.heights());
     assertThat(first.heights()).hasSize(15);
     assertThat(all).containsExactlyElementsOf(range(1, 80));

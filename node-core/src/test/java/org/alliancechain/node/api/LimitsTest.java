@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.alliancechain.node.tx.TestTransactions;
 import org.alliancechain.proto.v1.GetStatusRequest;
+import org.alliancechain.proto.v1.QueryServiceGrpc;
 import org.junit.jupiter.api.Test;
 
 class LimitsTest extends ApiTestBase {
@@ -64,7 +65,7 @@ class LimitsTest extends ApiTestBase {
     }
     var other = plaintext(server.publicAddress());
     try {
-      assertThat(org.alliancechain.proto.v1.QueryServiceGrpc.newBlockingStub(other)
+      assertThat(QueryServiceGrpc.newBlockingStub(other)
           .getStatus(GetStatusRequest.getDefaultInstance()).getNodeId()).isEqualTo("v0");
     } finally {
       other.shutdownNow();

@@ -79,7 +79,8 @@ class ReceiptVerifierTest {
       assertThat(proven.certifiedHeight()).isEqualTo(4);
       assertThat(proven.signers()).hasSize(3).doesNotHaveDuplicates();
       assertThat(proven.sender()).isEqualTo(chain.keys.client.publicKey());
-      assertThat(proven.result().getStatus()).isEqualTo(TransactionStatus.TRANSACTION_STATUS_SUCCESS);
+      assertThat(proven.result().getStatus())
+          .isEqualTo(TransactionStatus.TRANSACTION_STATUS_SUCCESS);
     }
   }
 
