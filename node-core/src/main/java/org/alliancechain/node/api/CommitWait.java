@@ -5,6 +5,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,6 +33,7 @@ final class CommitWait implements OpenCalls.Call {
   private final OpenCalls open;
   private final AtomicBoolean done = new AtomicBoolean();
   private volatile ScheduledFuture<?> timeout;
+  private volatile CompletableFuture<CommittedTransaction> commit;
 
   CommitWait(TransactionId id, long timeoutMs, long expiryHeight,
       ServerCallStreamObserver<SubmitResponse> responses, OpenCalls open) {
@@ -55,7 +57,15 @@ final class CommitWait implements OpenCalls.Call {
       return;
     }
     // Answer on the service executor, never on the node's committing thread.
-    node.awaitCommit(id).whenCompleteAsync((committed, failure) -> {
+    commit = node.awaitCommit(id);
+    if (done.get()) {
+      commit.cancel(false);
+      return;
+    }
+    commit.whenCompleteAsync((committed, failure) -> {
+      if (done.get()) {
+        return;
+      }
       if (failure != null) {
         finish(null, ApiErrors.statusOf(failure, "Submit"));
       } else {
@@ -102,6 +112,11 @@ final class CommitWait implements OpenCalls.Call {
     ScheduledFuture<?> pending = timeout;
     if (pending != null) {
       pending.cancel(false);
+    }
+    CompletableFuture<CommittedTransaction> awaited = commit;
+    if (committed == null && awaited != null) {
+      // Giving up tells the node to forget this waiter (NodeServices.awaitCommit).
+      awaited.cancel(false);
     }
     if (responses.isCancelled()) {
       return;

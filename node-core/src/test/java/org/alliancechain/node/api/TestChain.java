@@ -66,6 +66,8 @@ public final class TestChain implements AutoCloseable {
       new ConcurrentHashMap<>();
   final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
   final Map<String, Long> rejections = new ConcurrentHashMap<>();
+  /** Every future awaitCommit handed out, to check that callers who give up cancel theirs. */
+  final List<CompletableFuture<CommittedTransaction>> handedOut = new CopyOnWriteArrayList<>();
   private long lastTimestampMs;
 
   private TestChain(TestGenesis keys, Path directory, MempoolLimits limits,
@@ -218,7 +220,12 @@ public final class TestChain implements AutoCloseable {
     } catch (StorageException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return waiting.computeIfAbsent(id, key -> new CompletableFuture<>());
+    // A future per caller, as the node's ledger gives: one caller giving up (cancelling it)
+    // leaves the others waiting.
+    CompletableFuture<CommittedTransaction> mine =
+        waiting.computeIfAbsent(id, key -> new CompletableFuture<>()).thenApply(c -> c);
+    handedOut.add(mine);
+    return mine;
   }
 
   /** The transaction id of SignedTransaction bytes. */

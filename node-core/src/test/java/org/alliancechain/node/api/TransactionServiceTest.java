@@ -96,6 +96,8 @@ class TransactionServiceTest extends ApiTestBase {
     assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
     assertThat(refused.getStatus().getDescription()).contains("was admitted but not committed"
         + " within 200 ms; it may still commit up to its expiry height 50");
+    assertThat(chain.handedOut).singleElement()
+        .satisfies(future -> assertThat(future).isCancelled());
   }
 
   @Test
