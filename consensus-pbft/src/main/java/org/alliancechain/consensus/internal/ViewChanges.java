@@ -31,7 +31,7 @@ final class ViewChanges {
     if (kind == TimerKind.PROGRESS) {
       core.sync.retry();
       start(core.view.view() + 1);
-    } else if (core.viewChanges.forView(core.view.view()).size() >= core.validators.quorum()) {
+    } else if (core.viewChanges.fromViewOn(core.view.view()).size() >= core.validators.quorum()) {
       start(core.view.view() + 1);
     } else {
       resendViewChange();
@@ -39,9 +39,10 @@ final class ViewChanges {
   }
 
   /**
-   * PBFT moves past a view only after a quorum asked for it, so that a minority cut off from
-   * the rest never runs ahead through views the others cannot reach. Until then the replica
-   * resends its VIEW-CHANGE each timeout: messages lost in a partition are not lost forever.
+   * PBFT moves past a view only after a quorum asked for it (or a later one: asking for a later
+   * view implies having asked for this one), so that a minority cut off from the rest never runs
+   * ahead through views the others cannot reach. Until then the replica resends its VIEW-CHANGE
+   * each timeout: messages lost in a partition are not lost forever.
    */
   private void resendViewChange() {
     Signer.Signed own = core.signer.signedFor(new Signer.Slot(Phase.VIEW_CHANGE, core.view.view(), 0));
