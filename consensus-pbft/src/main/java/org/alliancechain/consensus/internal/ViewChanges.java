@@ -28,6 +28,7 @@ final class ViewChanges {
   }
 
   void onTimeout(TimerKind kind) {
+    core.checkpointing.resendOwn();
     if (kind == TimerKind.PROGRESS) {
       core.sync.retry();
       start(core.view.view() + 1);
@@ -98,7 +99,7 @@ final class ViewChanges {
   void onViewChange(VerifiedMessage received) {
     ViewChange viewChange = received.message().as(ViewChange.class);
     Verdict verdict = viewChangeValidator.validate(core, received);
-    if (!verdict.accepted() && viewChange.newView() < core.view.view()) {
+    if (verdict.reason() == org.alliancechain.consensus.RejectReason.STALE_VIEW) {
       helpLaggard(received.sender(), viewChange.newView());
     }
     if (!core.admit(received, verdict)) {
@@ -149,7 +150,7 @@ final class ViewChanges {
    * while changing, send it our VIEW-CHANGE and forward the signed VIEW-CHANGEs we hold for its
    * view and later ones: the quorum it misses to time out of its view, or the f + 1 it needs to
    * join ours (they are other validators' signed messages; it verifies them itself). Once per
-   * sender and view, so it costs at most n messages per laggard.
+   * sender per view and per delivered block, so replayed VIEW-CHANGEs cannot amplify traffic.
    */
   private void helpLaggard(int sender, long laggardView) {
     byte[] newView = core.view.newViewFor(sender);
