@@ -40,9 +40,9 @@ final class ViewChanges {
   }
 
   /**
-   * PBFT moves past a view only after a quorum asked for it (or a later one: asking for a later
-   * view implies having asked for this one), so that a minority cut off from the rest never runs
-   * ahead through views the others cannot reach. Until then the replica resends its VIEW-CHANGE
+   * PBFT moves past a view only once a quorum is at it or beyond (their latest VIEW-CHANGEs are
+   * for it or a later view), so that a minority cut off from the rest never runs ahead through
+   * views the others cannot reach. Until then the replica resends its VIEW-CHANGE
    * each timeout: messages lost in a partition are not lost forever.
    */
   private void resendViewChange() {
