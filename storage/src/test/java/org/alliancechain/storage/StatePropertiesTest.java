@@ -9,23 +9,26 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Properties of the state on RocksDB: the root depends only on the final map, and random
- * sequences of blocks, reopenings and reads agree with a plain model of versioned maps.
+ * sequences of blocks, reopenings and reads agree with a plain model of versioned maps. Inputs
+ * are drawn from a seed (see {@link Seeds} to replay one or run more).
  */
 class StatePropertiesTest {
   private static final int RETAINED = 3;
 
   /** One change of a block: key index, and a value (null = delete). */
   record Op(int key, String value) {
+    @Override
+    public String toString() {
+      return value == null ? key + ":-" : key + "='" + value + "'";
+    }
+
     StateChange change() {
       byte[] keyBytes = TestChain.utf8("key-" + key);
       return value == null ? StateChange.delete(keyBytes)
@@ -34,19 +37,50 @@ class StatePropertiesTest {
   }
 
   /** A block's changes, and whether the storage is closed and reopened after it. */
-  record Step(List<Op> ops, boolean reopen) {}
-
-  @Provide
-  Arbitrary<List<Step>> steps() {
-    Arbitrary<Op> op = Combinators.combine(Arbitraries.integers().between(0, 40),
-        Arbitraries.strings().alpha().ofMaxLength(6).injectNull(0.25)).as(Op::new);
-    Arbitrary<Step> step = Combinators.combine(op.list().ofMaxSize(12),
-        Arbitraries.integers().between(0, 9).map(n -> n == 0)).as(Step::new);
-    return step.list().ofMinSize(1).ofMaxSize(14);
+  record Step(List<Op> ops, boolean reopen) {
+    @Override
+    public String toString() {
+      return ops + (reopen ? " reopen" : "");
+    }
   }
 
-  @Property(tries = 25)
-  void randomBlocksMatchTheModel(@ForAll("steps") List<Step> steps) throws Exception {
+  /**
+   * 1..14 blocks of 0..12 changes over keys 0..40; a quarter of the changes are deletes, values
+   * are 0..6 letters (the empty value included); one block in ten is followed by a reopening.
+   */
+  private static List<Step> steps(SplittableRandom random) {
+    List<Step> steps = new ArrayList<>();
+    for (int block = Seeds.size(random, 1, 14); block > 0; block--) {
+      List<Op> ops = new ArrayList<>();
+      for (int op = Seeds.size(random, 0, 12); op > 0; op--) {
+        ops.add(new Op(random.nextInt(41), random.nextInt(4) == 0 ? null : letters(random)));
+      }
+      steps.add(new Step(ops, random.nextInt(10) == 0));
+    }
+    return steps;
+  }
+
+  private static String letters(SplittableRandom random) {
+    String alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    StringBuilder value = new StringBuilder();
+    for (int i = Seeds.size(random, 0, 6); i > 0; i--) {
+      value.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return value.toString();
+  }
+
+  static LongStream modelSeeds() {
+    return Seeds.of(25);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("modelSeeds")
+  void randomBlocksMatchTheModel(long seed) {
+    Seeds.check(seed, () -> steps(new SplittableRandom(seed)),
+        StatePropertiesTest::checkAgainstTheModel);
+  }
+
+  private static void checkAgainstTheModel(List<Step> steps) throws Exception {
     // Durability is the crash test's subject; here unsynced writes keep the tries fast.
     StorageOptions options = TestChain.options().withRetainedStateVersions(RETAINED)
         .withSyncWrites(false);
@@ -93,23 +127,26 @@ class StatePropertiesTest {
     for (long version = oldest; version <= latest; version++) {
       Map<String, byte[]> model = versions.get((int) version);
       byte[] root = state.root(version);
-      assertThat(root).isEqualTo(ReferenceSmt.root(TestChain.HASH, model));
+      assertThat(root).as("root of version %d", version)
+          .isEqualTo(ReferenceSmt.root(TestChain.HASH, model));
       for (int key = 0; key <= 40; key += 3) {
         byte[] keyBytes = TestChain.utf8("key-" + key);
         byte[] expected = model.get("key-" + key);
+        String where = "key-" + key + " at version " + version;
         StateProof proof = state.prove(keyBytes, version);
         if (expected == null) {
-          assertThat(state.get(keyBytes, version)).isEmpty();
+          assertThat(state.get(keyBytes, version)).as(where).isEmpty();
           assertThat(ProofCheck.verifyNonInclusion(TestChain.HASH, root, proof.toProto(),
-              keyBytes)).isTrue();
+              keyBytes)).as("non-inclusion proof of " + where).isTrue();
         } else {
-          assertThat(state.get(keyBytes, version)).hasValueSatisfying(
+          assertThat(state.get(keyBytes, version)).as(where).hasValueSatisfying(
               value -> assertThat(value).isEqualTo(expected));
           assertThat(ProofCheck.verifyInclusion(TestChain.HASH, root, proof.toProto(), keyBytes,
-              expected)).isTrue();
+              expected)).as("inclusion proof of " + where).isTrue();
         }
         if (version == latest) {
-          assertThat(state.get(keyBytes).orElse(null)).isEqualTo(expected);
+          assertThat(state.get(keyBytes).orElse(null)).as("latest " + where)
+              .isEqualTo(expected);
         }
       }
     }
@@ -119,9 +156,26 @@ class StatePropertiesTest {
     }
   }
 
-  @Property(tries = 20)
-  void theRootDependsOnlyOnTheFinalState(@ForAll @IntRange(min = 1, max = 120) int keys,
-      @ForAll @IntRange(min = 1, max = 6) int blocks, @ForAll long seed) throws Exception {
+  static LongStream orderSeeds() {
+    return Seeds.of(20);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("orderSeeds")
+  void theRootDependsOnlyOnTheFinalState(long seed) {
+    Seeds.check(seed, () -> {
+      SplittableRandom random = new SplittableRandom(seed);
+      return new Reordering(Seeds.size(random, 1, 120), Seeds.size(random, 1, 6), random.nextLong());
+    }, StatePropertiesTest::checkOrderIndependence);
+  }
+
+  /** {@code keys} keys put at once, and again shuffled by {@code seed} over {@code blocks}. */
+  record Reordering(int keys, int blocks, long seed) {}
+
+  private static void checkOrderIndependence(Reordering reordering) throws Exception {
+    int keys = reordering.keys();
+    int blocks = reordering.blocks();
+    long seed = reordering.seed();
     Map<String, byte[]> finalState = new HashMap<>();
     List<StateChange> all = new ArrayList<>();
     for (int i = 0; i < keys; i++) {

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** A temporary directory for code that JUnit's @TempDir does not reach (jqwik tries, children). */
+/** A temporary directory for code that JUnit's @TempDir does not reach (one per seed, children). */
 final class TempDirectory implements AutoCloseable {
   private final Path path;
 
