@@ -120,6 +120,8 @@ public final class BenchCommand implements Callable<Integer> {
           workload.encodedBytes, clients, connectionCount, batch,
           rate > 0 ? String.format("target %.0f tx/s", rate) : "flat out");
       System.out.println("Running: " + setup);
+      double cpuStart = processCpuSeconds();
+      long wallStart = System.nanoTime();
       load.run();
       long submitEnd = System.nanoTime();
       long deadline = submitEnd + drainTimeoutSeconds * 1_000_000_000L;
@@ -130,7 +132,8 @@ public final class BenchCommand implements Callable<Integer> {
       scheduler.shutdownNow();
       sampler.sample();
       progress.finish();
-      BenchReport report = new BenchReport(load, commits, submitEnd);
+      BenchReport report = new BenchReport(load, commits, submitEnd)
+          .withClientCpu(processCpuSeconds() - cpuStart, System.nanoTime() - wallStart);
       report.print(System.out, setup, load, sampler);
       if (report.committed < load.accepted.get()) {
         throw CliException.failed((load.accepted.get() - report.committed) + " accepted"
@@ -150,6 +153,12 @@ public final class BenchCommand implements Callable<Integer> {
           + " must be at least 1, --batch 1..10000, --rate at least 0, --payload-bytes at"
           + " least 100", "see alliance bench --help");
     }
+  }
+
+  private static double processCpuSeconds() {
+    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun
+        ? sun.getProcessCpuTime() / 1e9 : Double.NaN;
   }
 
   private static Endpoint endpoint(NetworkDirectory.Member member) {

@@ -12,6 +12,8 @@ final class BenchReport {
   final double overallPerSecond;
   final double offeredPerSecond;
   final long[] latencyMs;
+  private double clientCpuSeconds;
+  private long clientWallNanos;
 
   BenchReport(LoadGenerator load, CommitTracker commits, long submitEndNanos) {
     AtomicLongArray submitted = load.submitNanos;
@@ -47,6 +49,13 @@ final class BenchReport {
     return Math.max(1e-9, nanos / 1e9);
   }
 
+  /** The load generator's own CPU time over the run, to show what it took from the machine. */
+  BenchReport withClientCpu(double cpuSeconds, long wallNanos) {
+    this.clientCpuSeconds = cpuSeconds;
+    this.clientWallNanos = wallNanos;
+    return this;
+  }
+
   long percentile(double fraction) {
     if (latencyMs.length == 0) {
       return -1;
@@ -80,6 +89,8 @@ final class BenchReport {
           seconds > 0 ? cpu / seconds : Double.NaN, cpu, node.heapBytesAverage() / 1048576.0,
           node.heapBytesMax / 1048576.0, node.residentBytesMax / 1048576.0);
     }
+    out.printf("  %-10s %10.2f %12.1f   (this load generator, same machine)%n", "bench",
+        clientCpuSeconds / seconds(clientWallNanos), clientCpuSeconds);
     out.printf("  (CPU over the %.1f s sampled; 1.00 = one core busy all the time)%n", seconds);
   }
 }
