@@ -43,6 +43,10 @@ class CommandLineTest {
     assertThat(missing.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(missing.err()).contains("--genesis");
 
+    CliRun group = CliRun.run("tx", "submit");
+    assertThat(group.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(group.err()).contains("Missing subcommand: put, delete, anchor, register-client");
+
     CliRun bare = CliRun.run();
     assertThat(bare.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(bare.err()).contains("alliance devnet");

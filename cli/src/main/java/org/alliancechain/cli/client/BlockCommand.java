@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.alliancechain.cli.CliException;
 import org.alliancechain.cli.ExitCode;
+import org.alliancechain.cli.GroupCommand;
 import org.alliancechain.proto.v1.BlockHeader;
 import org.alliancechain.proto.v1.CommitCertificate;
 import org.alliancechain.proto.v1.GetBlockRequest;
@@ -22,16 +23,7 @@ import picocli.CommandLine.Parameters;
 /** {@code alliance block get}: one committed block. */
 @Command(name = "block", description = "Reads committed blocks.",
     subcommands = BlockCommand.Get.class)
-public final class BlockCommand implements Runnable {
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-        "Missing subcommand: alliance block get --help");
-  }
-
+public final class BlockCommand extends GroupCommand {
   /** {@code alliance block get}. */
   @Command(name = "get", header = "Shows a committed block by height or hash.",
       description = {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.alliancechain.cli.CliException;
+import org.alliancechain.cli.GroupCommand;
 import org.alliancechain.crypto.CryptoException;
 import org.alliancechain.crypto.KeyPem;
 import org.alliancechain.crypto.PublicKey;
@@ -21,16 +22,7 @@ import picocli.CommandLine.Parameters;
     "The chain id and current height come from the node."},
     subcommands = {TxSubmitCommand.Put.class, TxSubmitCommand.Delete.class,
         TxSubmitCommand.Anchor.class, TxSubmitCommand.Register.class})
-public final class TxSubmitCommand implements Runnable {
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-        "Missing operation: put, delete, anchor or register-client");
-  }
-
+public final class TxSubmitCommand extends GroupCommand {
   @Command(name = "put", description = "Sets KEY to VALUE in a key-value namespace.")
   static final class Put implements Callable<Integer> {
     @Mixin
