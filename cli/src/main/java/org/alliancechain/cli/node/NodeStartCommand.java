@@ -67,6 +67,11 @@ public final class NodeStartCommand implements Callable<Integer> {
   }
 
   private ChainConfig load() throws CliException {
+    if (!java.nio.file.Files.isRegularFile(config)) {
+      throw CliException.badInput("no node configuration at " + config,
+          "pass the node.toml of this node: `alliance network init` writes one per node in"
+              + " nodes/<id>/node.toml (devnet in devnet-data/nodes/<id>/node.toml)");
+    }
     try {
       return ChainConfig.load(config);
     } catch (ConfigException e) {
