@@ -38,7 +38,7 @@ public final class StatusCommand implements Callable<Integer> {
         return ExitCode.OK;
       }
       printStatus(status);
-      printAdmin(client);
+      printAdmin(client, status.getRole().equals("validator"));
       return ExitCode.OK;
     }
   }
@@ -59,13 +59,16 @@ public final class StatusCommand implements Callable<Integer> {
     System.out.printf("  mempool     %d transactions waiting%n", status.getMempoolTransactions());
   }
 
-  private static void printAdmin(NodeClient client) {
+  private static void printAdmin(NodeClient client, boolean validator) {
     try {
       MempoolStats mempool = client.admin("GetMempoolStats",
           stub -> stub.getMempoolStats(GetMempoolStatsRequest.getDefaultInstance()));
       System.out.printf("              %s of %s, %d senders; refused: %s%n",
           Text.bytes(mempool.getBytes()), Text.bytes(mempool.getMaxBytes()), mempool.getSenders(),
           rejections(mempool.getRejectionsMap()));
+      if (!validator) {
+        return; // an observer follows by block sync and has no consensus state
+      }
       ConsensusState consensus = client.admin("GetConsensusState",
           stub -> stub.getConsensusState(GetConsensusStateRequest.getDefaultInstance()));
       System.out.printf("  consensus   committed %d, stable checkpoint %d, view changes %d%s%n",
