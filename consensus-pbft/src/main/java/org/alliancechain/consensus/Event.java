@@ -47,7 +47,12 @@ public sealed interface Event {
   record Persisted(long token) implements Event {
   }
 
-  /** The host executed the block {@code blockHash} at {@code height}; the state root after it. */
+  /**
+   * The host executed the block {@code blockHash} at {@code height}; the state root after it.
+   * Report every executed height; after a start, also report again the checkpoint heights
+   * (multiples of K) among the last {@code logHeightsMax} executed ones, so that a restart
+   * never loses this validator's checkpoint votes.
+   */
   record BlockExecuted(long height, Hash blockHash, Hash stateRoot) implements Event {
     public BlockExecuted {
       Objects.requireNonNull(blockHash, "blockHash");

@@ -17,7 +17,9 @@
  *       restored)} ({@link org.alliancechain.consensus.LocalValidator} = index + SigningKey; null
  *       for an observer), then perform {@code replica.start()}.
  *   <li><b>Drive it</b> from one consensus thread: {@code List<Action> step(Event)}; perform the
- *       actions in order.
+ *       actions in order. After {@code start()}, report {@code BlockExecuted} again for the
+ *       checkpoint heights (multiples of K) among the last {@code logHeightsMax} executed
+ *       heights, so a restart never loses this validator's checkpoint votes.
  * </ol>
  *
  * <h2>Events ({@link org.alliancechain.consensus.Event})</h2>

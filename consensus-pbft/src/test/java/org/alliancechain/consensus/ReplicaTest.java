@@ -186,6 +186,35 @@ class ReplicaTest {
   }
 
   @Test
+  void aViewChangingReplicaMovesOnWhenAQuorumAskedForItsViewOrALaterOne() {
+    TestChain seven = new TestChain(7);
+    ReplicaHarness replica = new ReplicaHarness(seven, 1);
+    replica.start();
+    Action.SetTimer progress = only(replica.step(new Event.WorkPending(true)),
+        Action.SetTimer.class).get(0);
+    List<Action> changing = replica.step(new Event.TimerFired(TimerKind.PROGRESS,
+        progress.timerId()));
+    Action.SetTimer viewChangeTimer = only(changing, Action.SetTimer.class).stream()
+        .filter(timer -> timer.kind() == TimerKind.VIEW_CHANGE).findFirst().orElseThrow();
+    replica.persistAll(changing);
+    ViewChange toView1 = new ViewChange(1, 0, List.of(), List.of(), List.of());
+    ViewChange toView2 = new ViewChange(2, 0, List.of(), List.of(), List.of());
+    replica.receive(seven.sign(4, toView1));
+    replica.receive(seven.sign(5, toView1));
+    replica.receive(seven.sign(2, toView2));
+    replica.receive(seven.sign(3, toView2));
+    assertThat(replica.replica.status().view()).as("two votes for view 2 are fewer than f + 1")
+        .isEqualTo(1);
+
+    List<Action> fired = replica.step(new Event.TimerFired(TimerKind.VIEW_CHANGE,
+        viewChangeTimer.timerId()));
+    assertThat(broadcasts(replica.persistAll(fired)))
+        .as("own + two for view 1 + two for view 2 are a quorum of 5: move on to view 2")
+        .singleElement().extracting(message -> message.as(ViewChange.class).newView())
+        .isEqualTo(2L);
+  }
+
+  @Test
   void votesAloneNeverArmTheProgressTimerOnAnIdleChain() {
     backup.start();
     List<Action> actions = backup.receive(test.sign(2, new Prepare(0, 3, block1.hash())));

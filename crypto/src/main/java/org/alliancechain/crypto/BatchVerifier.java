@@ -12,22 +12,26 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Verifies many signatures on all cores: the node's hottest path, since every validator checks
- * every transaction signature once. A batch is cut into chunks of at least {@value
- * #CHUNK_ITEMS_MIN} items (one Ed25519 verify costs tens of microseconds, so a chunk amortises
- * the hand-off to a worker thread); idle workers claim chunks from a shared counter, so an uneven
- * chunk or a busy core does not hold the batch back. {@link #verify} also works in the calling
- * thread, so it finishes even when the executor is saturated or single-threaded.
+ * every transaction signature once. One task per worker is handed to the executor (the costly
+ * part: waking a thread); each worker then claims chunks of the batch from a shared counter
+ * until none are left, so a chunk costs only an atomic increment. Chunks are small (about
+ * {@value #CHUNKS_PER_WORKER} per worker, at least {@value #CHUNK_ITEMS_MIN} items) so that a
+ * worker descheduled by a busy machine holds the batch back by one short chunk at most.
+ * {@link #verify} also works in the calling thread, so it finishes even when the executor is
+ * saturated or single-threaded.
  *
  * <p>Thread-safe; one instance serves any number of concurrent batches.
  */
 public final class BatchVerifier {
-  /** Below this many items per chunk, hand-off costs would rival the work itself. */
-  static final int CHUNK_ITEMS_MIN = 16;
-  /** Chunks per worker: enough to balance uneven chunks, few enough to keep hand-offs cheap. */
-  private static final int CHUNKS_PER_WORKER = 4;
+  /** Below this many items a chunk is not worth the shared counter's cache traffic. */
+  static final int CHUNK_ITEMS_MIN = 8;
+  /** Chunks per worker: many, so the last chunk to finish is short. */
+  static final int CHUNKS_PER_WORKER = 16;
 
-  /** One signature to check: {@code signature} by {@code key} over {@code payload}, framed for
-   * {@code domain}. */
+  /**
+   * One signature to check: {@code signature} by {@code key} over {@code payload}, framed for
+   * {@code domain}.
+   */
   public record Item(PublicKey key, SigningDomain domain, byte[] payload, byte[] signature) {
     /** The arrays are not copied (this is the hot path): do not change them while verifying. */
     public Item {
@@ -74,7 +78,11 @@ public final class BatchVerifier {
     return job.done.join();
   }
 
-  /** Verifies every item on the pool only; the future completes when all are checked. */
+  /**
+   * Verifies every item on the executor, leaving the calling thread free (an I/O thread, say);
+   * the future completes when all are checked. Should the executor refuse every task, the
+   * calling thread does the work before returning.
+   */
   public CompletableFuture<BatchResult> verifyAsync(List<Item> items) {
     Job job = new Job(List.copyOf(items), chunkItems(items.size()));
     int started = startHelpers(job, Math.min(parallelism, job.chunkCount));

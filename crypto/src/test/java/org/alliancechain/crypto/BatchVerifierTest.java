@@ -46,7 +46,7 @@ class BatchVerifierTest {
 
   @Test
   void reportsExactlyTheInvalidItemsOfAMixedBatch() {
-    for (int size : new int[] {0, 1, 15, 16, 17, 100, 1000}) {
+    for (int size : new int[] {0, 1, 7, 8, 9, 100, 1000}) {
       List<Integer> invalid = new ArrayList<>();
       List<BatchVerifier.Item> items = batch(size, size, invalid);
 
@@ -90,7 +90,7 @@ class BatchVerifierTest {
 
       assertThat(result.invalidIndices()).isEqualTo(invalid);
       assertThat(tasks.get()).as("helpers besides the calling thread").isEqualTo(3);
-      assertThat(verifier.chunkItems(400)).isEqualTo(25);
+      assertThat(verifier.chunkItems(400)).isEqualTo(8);
     } finally {
       pool.shutdownNow();
     }
@@ -130,7 +130,8 @@ class BatchVerifierTest {
     BatchVerifier verifier = BatchVerifier.using(Runnable::run, 2);
 
     assertThat(verifier.chunkItems(10)).isEqualTo(BatchVerifier.CHUNK_ITEMS_MIN);
-    assertThat(verifier.chunkItems(1000)).isEqualTo(125);
+    assertThat(verifier.chunkItems(1000)).isEqualTo(32);
+    assertThat(verifier.chunkItems(100_000)).isEqualTo(3125);
     assertThat(BatchVerifier.shared().parallelism())
         .isEqualTo(Runtime.getRuntime().availableProcessors());
   }

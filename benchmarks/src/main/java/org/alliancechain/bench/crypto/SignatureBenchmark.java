@@ -2,7 +2,6 @@ package org.alliancechain.bench.crypto;
 
 import java.security.SecureRandom;
 import java.util.concurrent.TimeUnit;
-import org.alliancechain.crypto.CryptoException;
 import org.alliancechain.crypto.PublicKey;
 import org.alliancechain.crypto.SignatureScheme;
 import org.alliancechain.crypto.SigningDomain;
@@ -38,7 +37,6 @@ public class SignatureBenchmark {
 
   private SigningKey key;
   private PublicKey publicKey;
-  private byte[] encodedPublicKey;
   private byte[] payload;
   private byte[] signature;
 
@@ -47,7 +45,6 @@ public class SignatureBenchmark {
     SecureRandom random = new SecureRandom();
     key = SigningKey.generate(scheme, random);
     publicKey = key.publicKey();
-    encodedPublicKey = publicKey.encoded();
     payload = new byte[PAYLOAD_BYTES];
     random.nextBytes(payload);
     signature = key.sign(SigningDomain.TRANSACTION, payload);
@@ -64,11 +61,5 @@ public class SignatureBenchmark {
   @Benchmark
   public boolean verify() {
     return publicKey.verify(SigningDomain.TRANSACTION, payload, signature);
-  }
-
-  /** Decoding and validating a public key: what a cache of decoded keys saves per verify. */
-  @Benchmark
-  public PublicKey decodePublicKey() throws CryptoException {
-    return PublicKey.decode(scheme, encodedPublicKey);
   }
 }

@@ -64,6 +64,18 @@ final class CheckpointVotes {
   }
 
   /** Keeps the highest {@code heightsPerSenderMax} own roots: block sync may run far ahead. */
+  /** {@code signer}'s checkpoints above the stable one, lowest height first. */
+  List<SignedMessage> of(int signer) {
+    List<SignedMessage> out = new ArrayList<>();
+    for (Map<Integer, SignedMessage> votes : byHeight.values()) {
+      SignedMessage vote = votes.get(signer);
+      if (vote != null) {
+        out.add(vote);
+      }
+    }
+    return out;
+  }
+
   void recordOwnRoot(long height, Hash root) {
     ownRoots.put(height, root);
     while (ownRoots.size() > heightsPerSenderMax) {

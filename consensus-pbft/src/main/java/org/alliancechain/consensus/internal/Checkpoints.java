@@ -56,6 +56,19 @@ final class Checkpoints {
     tryStable(received.message().message().height());
   }
 
+  /**
+   * Sends this replica's checkpoints above the stable one again. A checkpoint is sent once per
+   * height; if those were lost, no checkpoint becomes stable, the high watermark stays closed
+   * and no new height (hence no new checkpoint) can come: resending on timeouts breaks that.
+   */
+  void resendOwn() {
+    if (core.isValidator()) {
+      for (SignedMessage own : core.checkpoints.of(core.self.index())) {
+        core.broadcast(own, List.of());
+      }
+    }
+  }
+
   /** Adopts a stable checkpoint proved by a VIEW-CHANGE (its proof was verified). */
   void adopt(List<SignedMessage> proof) {
     makeStable(proof);

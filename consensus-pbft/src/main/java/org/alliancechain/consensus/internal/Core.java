@@ -232,6 +232,7 @@ public final class Core {
     out.add(new Action.Deliver(block.height(), block, certificate));
     committed.append(block, certificate);
     prepared.pruneUpTo(block.height());
+    view.forgetContacts();
     consecutiveViewChanges = 0;
     refreshProgressTimer(true);
   }

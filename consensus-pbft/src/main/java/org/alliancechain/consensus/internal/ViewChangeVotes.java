@@ -43,6 +43,17 @@ final class ViewChangeVotes {
     return out;
   }
 
+  /** The VIEW-CHANGEs for {@code view} or later ones, by sender. */
+  List<Vote> fromViewOn(long view) {
+    List<Vote> out = new ArrayList<>();
+    for (Vote vote : latest.values()) {
+      if (vote.viewChange().newView() >= view) {
+        out.add(vote);
+      }
+    }
+    return out;
+  }
+
   /**
    * The highest view that at least {@code count} validators other than {@code self} asked for,
    * or −1: with count = f + 1, at least one honest validator wants that view or a later one.

@@ -28,10 +28,11 @@ final class ViewChanges {
   }
 
   void onTimeout(TimerKind kind) {
+    core.checkpointing.resendOwn();
     if (kind == TimerKind.PROGRESS) {
       core.sync.retry();
       start(core.view.view() + 1);
-    } else if (core.viewChanges.forView(core.view.view()).size() >= core.validators.quorum()) {
+    } else if (core.viewChanges.fromViewOn(core.view.view()).size() >= core.validators.quorum()) {
       start(core.view.view() + 1);
     } else {
       resendViewChange();
@@ -39,9 +40,10 @@ final class ViewChanges {
   }
 
   /**
-   * PBFT moves past a view only after a quorum asked for it, so that a minority cut off from
-   * the rest never runs ahead through views the others cannot reach. Until then the replica
-   * resends its VIEW-CHANGE each timeout: messages lost in a partition are not lost forever.
+   * PBFT moves past a view only once a quorum is at it or beyond (their latest VIEW-CHANGEs are
+   * for it or a later view), so that a minority cut off from the rest never runs ahead through
+   * views the others cannot reach. Until then the replica resends its VIEW-CHANGE
+   * each timeout: messages lost in a partition are not lost forever.
    */
   private void resendViewChange() {
     Signer.Signed own = core.signer.signedFor(new Signer.Slot(Phase.VIEW_CHANGE, core.view.view(), 0));
@@ -97,8 +99,8 @@ final class ViewChanges {
   void onViewChange(VerifiedMessage received) {
     ViewChange viewChange = received.message().as(ViewChange.class);
     Verdict verdict = viewChangeValidator.validate(core, received);
-    if (!verdict.accepted() && viewChange.newView() < core.view.view()) {
-      helpLaggard(received.sender());
+    if (verdict.reason() == org.alliancechain.consensus.RejectReason.STALE_VIEW) {
+      helpLaggard(received.sender(), viewChange.newView());
     }
     if (!core.admit(received, verdict)) {
       return;
@@ -144,20 +146,32 @@ final class ViewChanges {
   }
 
   /**
-   * The sender asks for a view this replica has left: send it the NEW-VIEW of the current view
-   * (or, while changing, its own VIEW-CHANGE), once per sender and view, so it catches up
-   * without waiting for timeouts.
+   * The sender asks for a view this replica has left. In a view, send it the view's NEW-VIEW;
+   * while changing, send it our VIEW-CHANGE and forward the signed VIEW-CHANGEs we hold for its
+   * view and later ones: the quorum it misses to time out of its view, or the f + 1 it needs to
+   * join ours (they are other validators' signed messages; it verifies them itself). Once per
+   * sender per view and per delivered block, so replayed VIEW-CHANGEs cannot amplify traffic.
    */
-  private void helpLaggard(int sender) {
-    byte[] envelope = core.view.newViewFor(sender);
-    if (envelope == null && core.view.changing() && core.isValidator()
-        && core.view.firstContact(sender)) {
-      Signer.Signed own =
-          core.signer.signedFor(new Signer.Slot(Phase.VIEW_CHANGE, core.view.view(), 0));
-      envelope = own == null ? null : NewViews.envelope(own.message(), own.blocks());
+  private void helpLaggard(int sender, long laggardView) {
+    byte[] newView = core.view.newViewFor(sender);
+    if (newView != null) {
+      core.out.add(new Action.Send(sender, newView));
+      return;
     }
-    if (envelope != null) {
-      core.out.add(new Action.Send(sender, envelope));
+    if (!core.view.changing() || !core.isValidator() || !core.view.firstContact(sender)) {
+      return;
+    }
+    Signer.Signed own =
+        core.signer.signedFor(new Signer.Slot(Phase.VIEW_CHANGE, core.view.view(), 0));
+    if (own != null) {
+      core.out.add(new Action.Send(sender, NewViews.envelope(own.message(), own.blocks())));
+    }
+    for (ViewChangeVotes.Vote vote : core.viewChanges.fromViewOn(laggardView)) {
+      int signer = vote.message().signer();
+      if (signer != sender && signer != core.self.index()) {
+        core.out.add(new Action.Send(sender, NewViews.envelope(vote.message(),
+            new ArrayList<>(vote.blocks().values()))));
+      }
     }
   }
 

@@ -110,6 +110,11 @@ final class ViewState {
     return newViewEnvelope;
   }
 
+  /** Allows one more resend to every laggard (called when a block is delivered). */
+  void forgetContacts() {
+    newViewSentTo.clear();
+  }
+
   /** True the first time {@code validator} is named in this view (for one-off resends). */
   boolean firstContact(int validator) {
     if (newViewSentTo.get(validator)) {

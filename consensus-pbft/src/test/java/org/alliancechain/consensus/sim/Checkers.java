@@ -98,8 +98,8 @@ public final class Checkers {
     }
     SignedMessage signed = Misbehaviour.decode(envelope).message();
     ConsensusMessage message = signed.message();
-    if (message instanceof ConsensusMessage.Checkpoint) {
-      return;
+    if (message instanceof ConsensusMessage.Checkpoint || signed.signer() != node.index) {
+      return;  // checkpoints are not slots; forwarded VIEW-CHANGEs are others' signatures
     }
     String slot = signed.signer() + "/" + message.phase() + "/" + message.view() + "/"
         + (message instanceof ConsensusMessage.ViewChange

@@ -21,7 +21,14 @@ class DebugSeed {
         System.out.println("t=" + node.cluster.scheduler().nowMs() + " " + node + " sends " + m);
       }
     };
+    if (Boolean.getBoolean("debug.quiet")) {
+      Checkers.tracer = null;
+    }
     Simulation.Result result = Simulation.run(plan);
     System.out.println(result.describe());
+    for (SimNode node : Simulation.lastCluster.nodes()) {
+      System.out.println(node + " up=" + node.up() + " height=" + node.storage().height()
+          + (node.replica() == null ? "" : " " + node.replica().status()));
+    }
   }
 }

@@ -84,6 +84,20 @@ public final class SimNode {
     app = new SimApplication(this, cluster.parameters().window(), divergeFromHeight);
     perform(replica.start());
     cluster.checkers().afterStep(this);
+    reportRecentCheckpoints();
+  }
+
+  /** The host's side of the restart contract: re-report recent checkpoint heights' roots. */
+  private void reportRecentCheckpoints() {
+    int interval = cluster.parameters().checkpointInterval();
+    long tip = storage.height();
+    for (long height = Math.max(1, tip - cluster.parameters().logHeightsMax()); height <= tip;
+        height++) {
+      if (height % interval == 0) {
+        step(new Event.BlockExecuted(height, storage.block(height).block().hash(),
+            app.root(height)));
+      }
+    }
   }
 
   /** Stops the node; writes it had not acknowledged may or may not have reached the disk. */
