@@ -219,6 +219,7 @@ public final class Ledger implements AutoCloseable {
       metrics.committedTransactions.labelValues(statusOf(results.get(i))).inc();
     }
     mempool.removeCommitted(height, ids);
+    mempool.executed(height);
     transactionListeners.forEach(listener -> listener.accept(ids));
     mempool.removeExpired(height + 1);
     metrics.committedBlocks.inc();

@@ -5,11 +5,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.alliancechain.crypto.PublicKey;
 import org.alliancechain.node.tx.Transaction;
@@ -29,6 +31,9 @@ public final class Mempool {
   private final Map<Long, List<Entry>> reservedByHeight = new HashMap<>();
   private final TreeMap<Long, List<TransactionId>> byExpiry = new TreeMap<>();
   private final Map<PublicKey, Integer> perSender = new HashMap<>();
+  /** Ids of committed blocks not yet executed: still duplicates, though no longer held. */
+  private final TreeMap<Long, Collection<TransactionId>> committedUnexecuted = new TreeMap<>();
+  private final Set<TransactionId> committedUnexecutedIds = new HashSet<>();
   private long bytes;
   private int reserved;
 
@@ -36,6 +41,8 @@ public final class Mempool {
     final Transaction transaction;
     long reservedHeight = -1;
     boolean removed;
+    /** Whether the entry sits in its sender's queue (so it is never queued twice). */
+    boolean queued;
 
     Entry(Transaction transaction) {
       this.transaction = transaction;
@@ -47,7 +54,7 @@ public final class Mempool {
   }
 
   public synchronized AddResult add(Transaction transaction) {
-    if (entries.containsKey(transaction.id())) {
+    if (contains(transaction.id())) {
       return AddResult.DUPLICATE;
     }
     if (entries.size() >= limits.transactionsMax()) {
@@ -63,6 +70,7 @@ public final class Mempool {
     Entry entry = new Entry(transaction);
     entries.put(transaction.id(), entry);
     waiting.computeIfAbsent(transaction.sender(), sender -> new ArrayDeque<>()).addLast(entry);
+    entry.queued = true;
     byExpiry.computeIfAbsent(transaction.expiryHeight(), height -> new ArrayList<>())
         .add(transaction.id());
     perSender.put(transaction.sender(), senderCount + 1);
@@ -70,8 +78,9 @@ public final class Mempool {
     return AddResult.ADDED;
   }
 
+  /** Whether the id is waiting, reserved, or committed in a block not yet executed. */
   public synchronized boolean contains(TransactionId id) {
-    return entries.containsKey(id);
+    return entries.containsKey(id) || committedUnexecutedIds.contains(id);
   }
 
   public synchronized Optional<Transaction> get(TransactionId id) {
@@ -113,6 +122,7 @@ public final class Mempool {
         }
         if (takenBytes + next.transaction.sizeBytes() > maxBytes) {
           sender.getValue().addFirst(next);
+          next.queued = true;
           continue;
         }
         next.reservedHeight = height;
@@ -128,6 +138,28 @@ public final class Mempool {
     return taken;
   }
 
+  /**
+   * Reserves the listed transactions for another validator's proposal at {@code height}, which
+   * this node validated: a later proposal of this node must not repeat them while that block
+   * may still commit. Transactions this mempool does not hold are ignored.
+   */
+  public synchronized void reserveIds(long height, Collection<TransactionId> ids) {
+    List<Entry> reservedNow = null;
+    for (TransactionId id : ids) {
+      Entry entry = entries.get(id);
+      if (entry == null || entry.reservedHeight >= 0) {
+        continue;
+      }
+      if (reservedNow == null) {
+        reservedNow = reservedByHeight.computeIfAbsent(height, h -> new ArrayList<>());
+      }
+      // Left in its sender's queue: the queue skips it while reserved (pollLive).
+      entry.reservedHeight = height;
+      reservedNow.add(entry);
+      reserved++;
+    }
+  }
+
   /** A proposal at {@code height} was abandoned: its transactions wait again, in front. */
   public synchronized void release(long height) {
     List<Entry> released = reservedByHeight.remove(height);
@@ -139,17 +171,36 @@ public final class Mempool {
       if (!entry.removed) {
         entry.reservedHeight = -1;
         reserved--;
-        waiting.computeIfAbsent(entry.transaction.sender(), s -> new ArrayDeque<>()).addFirst(entry);
+        if (!entry.queued) {
+          waiting.computeIfAbsent(entry.transaction.sender(), s -> new ArrayDeque<>())
+              .addFirst(entry);
+          entry.queued = true;
+        }
       }
     }
   }
 
-  /** Drops transactions a committed block contained, and forgets that height's reservation. */
+  /**
+   * Drops transactions a committed block contained, and forgets that height's reservation. Until
+   * {@link #executed} reaches the height, their ids still count as present, so a resubmission
+   * in between is refused as a duplicate.
+   */
   public synchronized void removeCommitted(long height, Collection<TransactionId> ids) {
     for (TransactionId id : ids) {
       remove(entries.get(id));
     }
+    if (!committedUnexecuted.containsKey(height)) {
+      committedUnexecuted.put(height, List.copyOf(ids));
+      committedUnexecutedIds.addAll(ids);
+    }
     release(height);
+  }
+
+  /** The ledger stored every block up to {@code height}: its index now answers for them. */
+  public synchronized void executed(long height) {
+    while (!committedUnexecuted.isEmpty() && committedUnexecuted.firstKey() <= height) {
+      committedUnexecutedIds.removeAll(committedUnexecuted.pollFirstEntry().getValue());
+    }
   }
 
   /** Drops every transaction whose expiry height is below {@code nextHeight}; returns how many. */
@@ -189,10 +240,15 @@ public final class Mempool {
 
   private static Entry pollLive(ArrayDeque<Entry> queue) {
     Entry entry;
-    while ((entry = queue.pollFirst()) != null && entry.removed) {
-      // skip transactions committed through another node's proposal
+    while ((entry = queue.pollFirst()) != null) {
+      entry.queued = false;
+      if (!entry.removed && entry.reservedHeight < 0) {
+        return entry;
+      }
+      // skip transactions committed, or reserved for another node's proposal: release() puts a
+      // released one back in front
     }
-    return entry;
+    return null;
   }
 
   private void rotateToBack(List<PublicKey> served) {

@@ -15,6 +15,7 @@ import org.alliancechain.crypto.MerkleTree;
 import org.alliancechain.node.chain.ChainRules;
 import org.alliancechain.node.chain.ExecutionRoots;
 import org.alliancechain.node.ledger.Ledger;
+import org.alliancechain.node.mempool.Mempool;
 import org.alliancechain.node.admission.VerifiedSignatures;
 import org.alliancechain.node.tx.InvalidTransactionException;
 import org.alliancechain.node.tx.Transaction;
@@ -42,13 +43,15 @@ public final class ProposalValidator {
   private final RecentBlocks recent;
   private final BatchVerifier verifier;
   private final VerifiedSignatures verified;
+  private final Mempool mempool;
   private final ProposalSink sink;
   private final Clock clock;
   private final Executor executor;
 
-  public ProposalValidator(ChainRules rules, Ledger ledger, RecentBlocks recent,
+  public ProposalValidator(ChainRules rules, Ledger ledger, RecentBlocks recent, Mempool mempool,
       BatchVerifier verifier, VerifiedSignatures verified, ProposalSink sink, Clock clock,
       Executor executor) {
+    this.mempool = mempool;
     this.rules = rules;
     this.codec = new TransactionCodec(rules);
     this.verified = verified;
@@ -209,6 +212,8 @@ public final class ProposalValidator {
     recent.remember(ByteString.copyFrom(blockHash), new RecentBlocks.Summary(header.getHeight(),
         header.getPreviousHash(), header.getTimestampMs(), header.getTransactionCount(),
         checked.ids));
+    // While this block may commit, this node must not propose its transactions again.
+    mempool.reserveIds(header.getHeight(), checked.ids);
     return null;
   }
 }

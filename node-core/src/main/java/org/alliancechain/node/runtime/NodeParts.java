@@ -101,7 +101,7 @@ final class NodeParts {
         mempool, ledger, recent, proposals, Clock.systemUTC(),
         nodeConfig.consensus().proposalDelayMs(), nodeConfig.consensus().heartbeatIntervalMs(),
         builderThread)));
-    validator = new ProposalValidator(chain.rules(), ledger, recent, BatchVerifier.shared(),
+    validator = new ProposalValidator(chain.rules(), ledger, recent, mempool, BatchVerifier.shared(),
         verifiedSignatures, proposals, Clock.systemUTC(), validationPool);
     MessageVerifier verifier = new MessageVerifier(chain.consensusChain(),
         chain.consensusParameters(nodeConfig.consensus()));
@@ -274,6 +274,10 @@ final class NodeParts {
     @Override
     public void deliver(long height, org.alliancechain.consensus.message.ChainBlock block,
         org.alliancechain.consensus.message.CommitCertificate certificate) {
+      // Committed now, executed later: drop its transactions from the mempool at once, so no
+      // proposal repeats them while the ledger catches up.
+      recent.get(com.google.protobuf.ByteString.copyFrom(block.hash().bytes())).ifPresent(
+          summary -> mempool.removeCommitted(height, summary.transactionIds()));
       ledger.deliver(height, block, certificate);
     }
 

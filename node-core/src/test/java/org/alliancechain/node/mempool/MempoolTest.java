@@ -100,6 +100,39 @@ class MempoolTest {
   }
 
   @Test
+  void transactionsOfAnotherNodesValidatedProposalAreNotProposedAgainUntilReleased() {
+    Mempool mempool = new Mempool(MempoolLimits.defaults());
+    Transaction a = tx(alice, 100);
+    Transaction b = tx(bob, 100);
+    mempool.add(a);
+    mempool.add(b);
+
+    mempool.reserveIds(5, List.of(a.id()));
+    assertThat(mempool.reserve(6, 10, Long.MAX_VALUE)).containsExactly(b);
+
+    mempool.release(6);
+    mempool.release(5);
+    assertThat(mempool.reserve(7, 10, Long.MAX_VALUE)).containsExactlyInAnyOrder(a, b);
+    mempool.release(7);
+    assertThat(mempool.reserve(8, 10, Long.MAX_VALUE)).hasSize(2);
+  }
+
+  @Test
+  void aCommittedButUnexecutedTransactionStillCountsAsPresent() {
+    Mempool mempool = new Mempool(MempoolLimits.defaults());
+    Transaction a = tx(alice, 100);
+    mempool.add(a);
+
+    mempool.removeCommitted(3, List.of(a.id()));
+    assertThat(mempool.contains(a.id())).isTrue();
+    assertThat(mempool.add(a)).isEqualTo(AddResult.DUPLICATE);
+    assertThat(mempool.stats().transactions()).isZero();
+
+    mempool.executed(3);
+    assertThat(mempool.contains(a.id())).isFalse();
+  }
+
+  @Test
   void expiredTransactionsAreDroppedAndNeverProposed() {
     Mempool mempool = new Mempool(MempoolLimits.defaults());
     Transaction early = tx(alice, 5);
