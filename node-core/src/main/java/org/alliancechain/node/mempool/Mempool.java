@@ -199,7 +199,10 @@ public final class Mempool {
   /** The ledger stored every block up to {@code height}: its index now answers for them. */
   public synchronized void executed(long height) {
     while (!committedUnexecuted.isEmpty() && committedUnexecuted.firstKey() <= height) {
-      committedUnexecutedIds.removeAll(committedUnexecuted.pollFirstEntry().getValue());
+      // One remove per id: Set.removeAll(List) may call List.contains per element, O(n * m).
+      for (TransactionId id : committedUnexecuted.pollFirstEntry().getValue()) {
+        committedUnexecutedIds.remove(id);
+      }
     }
   }
 
