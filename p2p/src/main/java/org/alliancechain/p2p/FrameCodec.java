@@ -2,6 +2,7 @@ package org.alliancechain.p2p;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedOutputStream;
+import org.alliancechain.proto.v1.Ack;
 import org.alliancechain.proto.v1.Channel;
 import org.alliancechain.proto.v1.Envelope;
 import org.alliancechain.proto.v1.Frame;
@@ -13,6 +14,8 @@ import org.alliancechain.proto.v1.Pong;
 final class FrameCodec {
   /** The length prefix before every frame. */
   static final int LENGTH_PREFIX_BYTES = 4;
+  /** A uint64 varint takes at most this many bytes. */
+  private static final int SEQUENCE_VARINT_BYTES_MAX = 10;
 
   private FrameCodec() {}
 
@@ -34,10 +37,13 @@ final class FrameCodec {
     };
   }
 
-  static Frame envelope(PeerChannel channel, ByteString payload) {
-    return Frame.newBuilder()
-        .setEnvelope(Envelope.newBuilder().setChannel(encode(channel)).setPayload(payload))
-        .build();
+  static Frame envelope(PeerChannel channel, long sequence, ByteString payload) {
+    return Frame.newBuilder().setEnvelope(Envelope.newBuilder().setChannel(encode(channel))
+        .setPayload(payload).setSequence(sequence)).build();
+  }
+
+  static Frame ack(long delivered) {
+    return Frame.newBuilder().setAck(Ack.newBuilder().setDelivered(delivered)).build();
   }
 
   static Frame ping(long nonce) {
@@ -53,16 +59,17 @@ final class FrameCodec {
   }
 
   /**
-   * The size of the Frame that carries a payload of {@code payloadBytes} (without the length
-   * prefix), computed without building it, so {@code send} can refuse what the peer would not
-   * accept. The envelope is a channel (tag + one-byte varint, all values are below 128) and the
-   * payload (tag + length varint + bytes, absent when empty as proto3 omits defaults); the
-   * frame wraps it in tag + length varint.
+   * The largest size of the Frame that carries a payload of {@code payloadBytes} (without the
+   * length prefix), whatever its sequence, computed without building it, so {@code send} can
+   * refuse what the peer would not accept. The envelope is a channel (tag + one-byte varint, all
+   * values are below 128), the payload (tag + length varint + bytes, absent when empty as proto3
+   * omits defaults) and the sequence (tag + varint, at most 10 bytes); the frame wraps it in
+   * tag + length varint.
    */
   static long envelopeFrameBytes(int payloadBytes) {
     long payloadField = payloadBytes == 0
         ? 0 : 1 + CodedOutputStream.computeUInt32SizeNoTag(payloadBytes) + (long) payloadBytes;
-    long envelope = 2 + payloadField;
+    long envelope = 2 + payloadField + 1 + SEQUENCE_VARINT_BYTES_MAX;
     return 1 + CodedOutputStream.computeUInt64SizeNoTag(envelope) + envelope;
   }
 }

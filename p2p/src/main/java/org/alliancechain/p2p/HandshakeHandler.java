@@ -178,11 +178,11 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
     String peerId = verified.nodeId();
     Member member = verified.member();
     ConnectedPeer info = new ConnectedPeer(peerId, member.organizationId(), member.role(),
-        handshake.getHeight(), ctx.channel().remoteAddress(), outbound());
+        handshake.getHeight(), ctx.channel().remoteAddress(), outbound(), link.clock().millis());
     PeerSession session = new PeerSession(info, verified, handshake.getIncarnation(),
         outbound() ? link.localId() : peerId, ctx.channel(),
         Integer.toUnsignedLong(handshake.getFrameBytesMax()),
-        link.settings(), link.counters().peer(peerId));
+        link.registry().streams(peerId), link.counters().peer(peerId));
     ctx.pipeline().replace(this, "link", new SessionHandler(link, session));
     keepAliveFor(ctx, Integer.toUnsignedLong(handshake.getIdleTimeoutMs()));
     if (link.registry().register(session)) {

@@ -19,8 +19,11 @@ record LinkContext(
     SessionRegistry registry,
     PeerListener listener) {
 
-  /** The protocol version this code speaks, sent in and required of every Handshake. */
-  static final int PROTOCOL_VERSION = 1;
+  /**
+   * The protocol version this code speaks, sent in and required of every Handshake: 2 since
+   * envelopes carry sequences and are acknowledged (ADR 0040).
+   */
+  static final int PROTOCOL_VERSION = 2;
 
   String localId() {
     return identity.nodeId();

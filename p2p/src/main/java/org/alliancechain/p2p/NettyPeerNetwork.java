@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -46,9 +47,10 @@ final class NettyPeerNetwork implements PeerNetwork {
   NettyPeerNetwork(P2pSettings settings, TlsIdentity identity, ChainIdentity chain,
       Membership membership, LongSupplier committedHeight, PeerListener listener) {
     PeerListener safe = new SafeListener(listener);
-    SessionRegistry registry = new SessionRegistry(identity.nodeId(), safe);
+    P2pCounters counters = new P2pCounters();
+    SessionRegistry registry = new SessionRegistry(identity.nodeId(), safe, settings, counters);
     this.link = new LinkContext(settings, identity, chain, membership, committedHeight,
-        new SecureRandom().nextLong(), Clock.systemUTC(), new P2pCounters(), registry, safe);
+        new SecureRandom().nextLong(), Clock.systemUTC(), counters, registry, safe);
     registry.observeLinks(this::onLink);
   }
 
@@ -147,6 +149,20 @@ final class NettyPeerNetwork implements PeerNetwork {
     return link.registry().get(peerId);
   }
 
+  /** How many configured peers have a dial in flight; for tests that wait for a quiet mesh. */
+  long dialsInFlight() {
+    return dialers.values().stream().filter(PeerDialer::dialling).count();
+  }
+
+  /** See {@link PeerDialer#dialAgainNow()}; {@code peerId} must be a configured peer. */
+  CompletableFuture<Channel> dialAgainNow(String peerId) {
+    PeerDialer dialer = dialers.get(peerId);
+    if (dialer == null) {
+      throw new IllegalArgumentException(peerId + " is not a configured peer of " + localNodeId());
+    }
+    return dialer.dialAgainNow();
+  }
+
   @Override
   public int listenPort() {
     return listenPort;
@@ -191,15 +207,17 @@ final class NettyPeerNetwork implements PeerNetwork {
     return statuses;
   }
 
-  private static PeerStatus status(String peerId, PeerSession session, PeerDialer dialer) {
+  private PeerStatus status(String peerId, PeerSession session, PeerDialer dialer) {
     PeerState state = session != null ? PeerState.CONNECTED
         : dialer != null ? dialer.state() : PeerState.DISCONNECTED;
+    Outbox outbox = link.registry().outbox(peerId);
     return new PeerStatus(peerId, state,
         Optional.ofNullable(session).map(PeerSession::info),
         session == null ? -1 : session.roundTripMs(),
-        session == null ? Map.of() : session.queuedMessages(),
+        outbox == null ? Map.of() : outbox.held(),
         dialer == null ? 0 : dialer.failures(),
-        dialer == null ? Optional.empty() : dialer.lastFailure());
+        dialer == null ? Optional.empty() : dialer.lastFailure(),
+        Optional.ofNullable(dialer).map(PeerDialer::address));
   }
 
   @Override

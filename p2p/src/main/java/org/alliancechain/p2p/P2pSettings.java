@@ -125,6 +125,11 @@ public record P2pSettings(
         tlsProvider, threads);
   }
 
+  public P2pSettings withReconnectBackoffMs(long minMs, long maxMs) {
+    return new P2pSettings(listenHost, listenPort, peers, frameBytesMax, queueLimits,
+        idleTimeoutMs, minMs, maxMs, handshakeTimeoutMs, tlsProvider, ioThreads);
+  }
+
   public P2pSettings withTlsProvider(TlsProvider provider) {
     return new P2pSettings(listenHost, listenPort, peers, frameBytesMax, queueLimits,
         idleTimeoutMs, reconnectBackoffMinMs, reconnectBackoffMaxMs, handshakeTimeoutMs,

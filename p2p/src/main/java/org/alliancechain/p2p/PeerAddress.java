@@ -15,6 +15,12 @@ public record PeerAddress(String nodeId, String host, int port) {
     }
   }
 
+  /** {@code host:port}, an IPv6 literal in brackets ({@code [::1]:7000}). */
+  public String hostPort() {
+    return (host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host)
+        + ":" + port;
+  }
+
   @Override
   public String toString() {
     return nodeId + "@" + host + ":" + port;

@@ -1,12 +1,14 @@
 package org.alliancechain.p2p;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,7 +27,10 @@ final class PeerDialer {
   private volatile int failures;
   private volatile String lastFailure;
   private ScheduledFuture<?> retry;
-  private boolean connecting;
+  /** A dial of ours is between its start and the close of its channel; read by tests too. */
+  private volatile boolean connecting;
+  /** The channel of our dial once connected, until it closes. */
+  private volatile Channel dialledChannel;
   private boolean closed;
   private boolean linkUpSinceDial;
   private long linkUpNanos;
@@ -59,6 +64,42 @@ final class PeerDialer {
 
   void start() {
     loop.execute(this::dial);
+  }
+
+  /**
+   * True while a dial of ours is in flight: resolving, connecting, handshaking, or closing after
+   * it lost the tie-break. False once it is the peer's registered link, or none is under way.
+   */
+  boolean dialling() {
+    if (!connecting) {
+      return false;
+    }
+    Channel dialled = dialledChannel;
+    PeerSession current = link.registry().get(address.nodeId());
+    return dialled == null || current == null || current.channel() != dialled;
+  }
+
+  /**
+   * Opens one more connection to the peer right now, whatever the link state and back-off, and
+   * leaves it to the tie-break: what a redial that raced the peer's own dial does. For tests
+   * that force simultaneous dials; the dialler's own state is untouched.
+   *
+   * @return completes with the connected channel, or exceptionally if the connect failed
+   */
+  CompletableFuture<Channel> dialAgainNow() {
+    CompletableFuture<Channel> dialled = new CompletableFuture<>();
+    loop.execute(() -> {
+      link.counters().connectionAttempts.increment();
+      bootstrap.connect(new InetSocketAddress(address.host(), address.port()))
+          .addListener((ChannelFuture connect) -> {
+            if (connect.isSuccess()) {
+              dialled.complete(connect.channel());
+            } else {
+              dialled.completeExceptionally(connect.cause());
+            }
+          });
+    });
+    return dialled;
   }
 
   void close() {
@@ -127,12 +168,14 @@ final class PeerDialer {
         connecting = false;
         failed("cannot connect to " + address + ": " + TlsFailures.describe(connect.cause()));
       } else {
+        dialledChannel = connect.channel();
         connect.channel().closeFuture().addListener(closeFuture -> onDialledChannelClosed());
       }
     });
   }
 
   private void onDialledChannelClosed() {
+    dialledChannel = null;
     connecting = false;
     if (link.registry().get(address.nodeId()) != null) {
       state = PeerState.CONNECTED; // the peer's own dial won the tie-break

@@ -13,6 +13,11 @@ public interface PeerListener {
   /** A link to {@code peer} is authenticated and ready for {@link PeerNetwork#send}. */
   default void onConnected(ConnectedPeer peer) {}
 
-  /** The link to {@code peerId} closed; sends now return {@link SendResult#NOT_CONNECTED}. */
+  /**
+   * The link to {@code peerId} closed; sends now return {@link SendResult#NOT_CONNECTED}, unless
+   * the reason is {@link CloseReason#DUPLICATE}: another link replaced it, and {@link
+   * #onConnected} for that one follows at once. Payloads already accepted stay queued for the
+   * peer either way (ADR 0040).
+   */
   default void onDisconnected(String peerId, CloseReason reason) {}
 }

@@ -37,8 +37,10 @@ public interface PeerNetwork extends AutoCloseable {
 
   /**
    * Queues {@code payload} for {@code peerId} on {@code channel}. The bytes are copied, so the
-   * caller may reuse the array. Payloads on one channel to one peer arrive in order; a full
-   * queue answers per the channel's {@link QueuePolicy}.
+   * caller may reuse the array. Payloads on one channel to one peer arrive in order, each once;
+   * an {@link SendResult#ACCEPTED accepted} one survives a replaced or dropped link and is lost
+   * only if either node restarts. A full queue answers per the channel's {@link QueuePolicy};
+   * a peer without a link right now gets {@link SendResult#NOT_CONNECTED} (nothing queued).
    */
   SendResult send(String peerId, PeerChannel channel, byte[] payload);
 

@@ -3,7 +3,6 @@ package org.alliancechain.p2p;
 import com.google.protobuf.ByteString;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -11,14 +10,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.alliancechain.proto.v1.Frame;
 
 /**
- * One authenticated link to a peer: its per-channel bounded queues and the drain that moves
- * them into the socket. Any thread may {@link #offer}; everything else runs on the link's event
- * loop. The drain writes only while the Netty channel is writable (below its high water mark),
- * so Netty's own buffer stays bounded and back-pressure lands in the bounded queues.
+ * One authenticated link to a peer and the drain that moves the peer's {@link Outbox} into the
+ * socket while this link is the peer's registered one. Any thread may {@link #offer} (the
+ * payload goes to the peer's outbox, which outlives the link); everything else runs on the
+ * link's event loop. The drain writes only while the Netty channel is writable (below its high
+ * water mark), so Netty's own buffer stays bounded and back-pressure lands in the bounded
+ * queues.
  */
 final class PeerSession {
-  /** Channels in drain order: one payload of each per round, consensus first. */
-  private static final PeerChannel[] ROUND = PeerChannel.values();
   /** Flush at least this often while draining, so the first bytes leave before the last. */
   private static final int FLUSH_BYTES = 64 * 1024;
   private static final long GOODBYE_WAIT_MS = 1_000;
@@ -29,17 +28,19 @@ final class PeerSession {
   private final String dialerId;
   private final Channel channel;
   private final long peerFrameBytesMax;
-  private final Map<PeerChannel, OutboundQueue> queues = new EnumMap<>(PeerChannel.class);
+  private final Outbox outbox;
+  private final Inbox inbox;
   private final Map<PeerChannel, P2pCounters.Channel> counters;
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
-  private final long establishedNanos = System.nanoTime();
   private volatile CloseReason closeReason;
   private volatile long roundTripMs = -1;
   private long pingNonce;
   private long pingSentNanos;
+  /** The highest sequence this link has confirmed to the peer. Event loop. */
+  private long acknowledged;
 
   PeerSession(ConnectedPeer info, CertificateCheck.Verified verified, long incarnation,
-      String dialerId, Channel channel, long peerFrameBytesMax, P2pSettings settings,
+      String dialerId, Channel channel, long peerFrameBytesMax, SessionRegistry.Streams streams,
       Map<PeerChannel, P2pCounters.Channel> counters) {
     this.info = info;
     this.verified = verified;
@@ -47,10 +48,9 @@ final class PeerSession {
     this.dialerId = dialerId;
     this.channel = channel;
     this.peerFrameBytesMax = peerFrameBytesMax;
+    this.outbox = streams.outbox();
+    this.inbox = streams.inbox();
     this.counters = counters;
-    for (PeerChannel peerChannel : ROUND) {
-      queues.put(peerChannel, new OutboundQueue(settings.queueLimit(peerChannel)));
-    }
   }
 
   ConnectedPeer info() {
@@ -77,15 +77,22 @@ final class PeerSession {
     return channel;
   }
 
-  long establishedNanos() {
-    return establishedNanos;
+  Outbox outbox() {
+    return outbox;
+  }
+
+  Inbox inbox() {
+    return inbox;
   }
 
   long roundTripMs() {
     return roundTripMs;
   }
 
-  /** Queues {@code payload} for the peer and wakes the drain; never blocks. */
+  /**
+   * Queues {@code payload} in the peer's outbox, which wakes whichever link drains it; never
+   * blocks. A link that is closing takes nothing: the peer has no live link through it.
+   */
   SendResult offer(PeerChannel peerChannel, ByteString payload) {
     if (closeReason != null || !channel.isActive()) {
       return SendResult.NOT_CONNECTED;
@@ -93,51 +100,54 @@ final class PeerSession {
     if (FrameCodec.envelopeFrameBytes(payload.size()) > peerFrameBytesMax) {
       return SendResult.REFUSED_TOO_LARGE;
     }
-    SendResult result = queues.get(peerChannel).offer(payload);
-    switch (result) {
-      case ACCEPTED -> {
-        if (drainScheduled.compareAndSet(false, true)) {
-          channel.eventLoop().execute(this::drain);
-        }
-      }
-      case DROPPED_QUEUE_FULL -> counters.get(peerChannel).queueDrops.increment();
-      case REFUSED_QUEUE_FULL -> counters.get(peerChannel).queueRefusals.increment();
-      default -> { }
-    }
-    return result;
+    return outbox.offer(peerChannel, payload);
   }
 
-  /** Moves queued payloads into the socket, round-robin, while it is writable. Event loop. */
+  /** Schedules a drain on the event loop unless one is pending. Any thread, non-blocking. */
+  void wake() {
+    if (drainScheduled.compareAndSet(false, true)) {
+      channel.eventLoop().execute(this::drain);
+    }
+  }
+
+  /**
+   * Moves the outbox into the socket while it is writable and this link owns the outbox:
+   * unconfirmed payloads of an earlier link first, then new ones round-robin. Event loop.
+   */
   void drain() {
     drainScheduled.set(false);
     long unflushed = 0;
-    boolean progress = true;
-    while (progress && channel.isWritable() && closeReason == null) {
-      progress = false;
-      for (PeerChannel peerChannel : ROUND) {
-        ByteString payload = queues.get(peerChannel).poll();
-        if (payload == null) {
-          continue;
-        }
-        Frame frame = FrameCodec.envelope(peerChannel, payload);
-        int bytes = FrameCodec.LENGTH_PREFIX_BYTES + frame.getSerializedSize();
-        channel.write(frame, channel.voidPromise());
-        P2pCounters.Channel traffic = counters.get(peerChannel);
-        traffic.messagesOut.increment();
-        traffic.bytesOut.add(bytes);
-        unflushed += bytes;
-        progress = true;
-        if (unflushed >= FLUSH_BYTES) {
-          channel.flush();
-          unflushed = 0;
-        }
-        if (!channel.isWritable()) {
-          break;
-        }
+    while (channel.isWritable() && closeReason == null) {
+      Outbox.Sent sent = outbox.next(this);
+      if (sent == null) {
+        break;
+      }
+      Frame frame = FrameCodec.envelope(sent.channel(), sent.sequence(), sent.payload());
+      int bytes = FrameCodec.LENGTH_PREFIX_BYTES + frame.getSerializedSize();
+      channel.write(frame, channel.voidPromise());
+      P2pCounters.Channel traffic = counters.get(sent.channel());
+      traffic.messagesOut.increment();
+      traffic.bytesOut.add(bytes);
+      unflushed += bytes;
+      if (unflushed >= FLUSH_BYTES) {
+        channel.flush();
+        unflushed = 0;
       }
     }
     if (unflushed > 0) {
       channel.flush();
+    }
+  }
+
+  /**
+   * Confirms to the peer what this node delivered from it, if more than this link already
+   * confirmed; called after each batch of reads. Event loop.
+   */
+  void acknowledge() {
+    long delivered = inbox.delivered(incarnation);
+    if (delivered > acknowledged && closeReason == null) {
+      acknowledged = delivered;
+      channel.writeAndFlush(FrameCodec.ack(delivered), channel.voidPromise());
     }
   }
 
@@ -165,10 +175,9 @@ final class PeerSession {
     }
   }
 
+  /** Payloads held for the peer per channel, written or not, until it confirms them. */
   Map<PeerChannel, Integer> queuedMessages() {
-    Map<PeerChannel, Integer> sizes = new EnumMap<>(PeerChannel.class);
-    queues.forEach((peerChannel, queue) -> sizes.put(peerChannel, queue.size()));
-    return sizes;
+    return outbox.held();
   }
 
   /** True once this side decided to close; nothing more is read or written. */
@@ -197,9 +206,5 @@ final class PeerSession {
     } else {
       channel.close();
     }
-  }
-
-  void clearQueues() {
-    queues.values().forEach(OutboundQueue::clear);
   }
 }

@@ -2,7 +2,11 @@ package org.alliancechain.p2p;
 
 /** What happened to a payload handed to {@link PeerNetwork#send}. */
 public enum SendResult {
-  /** Queued for the peer; it will be written unless the connection closes first. */
+  /**
+   * Queued for the peer. It is delivered once, in order on its channel, whenever the two nodes
+   * are linked again, even if this link is replaced or drops first; only a restart of either
+   * node loses it (ADR 0040).
+   */
   ACCEPTED,
   /** The channel's queue was full and its policy is {@link QueuePolicy#DROP_NEWEST}: lost. */
   DROPPED_QUEUE_FULL,

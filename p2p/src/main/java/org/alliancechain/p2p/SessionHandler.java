@@ -15,9 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs an established link: hands envelopes to the listener (never doing the work itself),
- * answers Pings, closes the link on idleness, on a malformed or over-size frame, or on a frame
- * out of place, and keeps the outbound drain going when the socket becomes writable again.
+ * Runs an established link: hands envelopes to the listener in sequence order, once each
+ * (never doing the work itself), confirms them with an Ack after each batch of reads, takes the
+ * peer's Acks, answers Pings, closes the link on idleness, on a malformed or over-size frame,
+ * or on a frame out of place, and keeps the outbound drain going when the socket becomes
+ * writable again.
  */
 final class SessionHandler extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(SessionHandler.class);
@@ -41,6 +43,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
       case PING -> ctx.writeAndFlush(FrameCodec.pong(frame.getPing().getNonce()),
           ctx.voidPromise());
       case PONG -> session.onPong(frame.getPong().getNonce());
+      case ACK -> onAck(frame.getAck().getDelivered());
       case GOODBYE -> {
         log.debug("{}: {} says goodbye: {}", link.localId(), session.peerId(),
             LogText.quote(frame.getGoodbye().getReason()));
@@ -56,8 +59,33 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
       protocolError("envelope on unknown channel " + envelope.getChannelValue());
       return;
     }
+    long sequence = envelope.getSequence();
+    if (sequence == 0) {
+      protocolError("envelope without a sequence");
+      return;
+    }
     session.recordInbound(channel, wireBytes);
-    link.listener().onMessage(session.peerId(), channel, envelope.getPayload().toByteArray());
+    Inbox.Verdict verdict = session.inbox().deliver(session.incarnation(), sequence, () ->
+        link.listener().onMessage(session.peerId(), channel, envelope.getPayload().toByteArray()));
+    if (verdict == Inbox.Verdict.GAP) {
+      protocolError("envelope " + Long.toUnsignedString(sequence) + " after "
+          + session.inbox().delivered(session.incarnation()));
+    }
+  }
+
+  private void onAck(long delivered) {
+    if (!session.outbox().confirm(session.incarnation(), delivered)) {
+      protocolError("Ack of sequence " + Long.toUnsignedString(delivered) + " never sent");
+    }
+  }
+
+  /** After a batch of reads: confirm what was delivered, so the peer can free its queues. */
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    if (!session.closing() && ctx.channel().isActive()) {
+      session.acknowledge();
+    }
+    ctx.fireChannelReadComplete();
   }
 
   private void protocolError(String detail) {
@@ -123,7 +151,6 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
-    session.clearQueues();
     CloseReason reason = session.closeReason();
     link.counters().closed(reason);
     link.registry().closed(session);

@@ -38,7 +38,7 @@ class FrameDecoderTest {
         .setGenesisHash(ByteString.copyFromUtf8("genesis")).setHeight(7).setIncarnation(-3)
         .setFrameBytesMax(FRAME_BYTES_MAX)).build();
     Frame[] frames = {handshake,
-        FrameCodec.envelope(PeerChannel.BLOCK_SYNC, ByteString.copyFromUtf8("payload")),
+        FrameCodec.envelope(PeerChannel.BLOCK_SYNC, 1, ByteString.copyFromUtf8("payload")),
         FrameCodec.ping(42), FrameCodec.pong(42), FrameCodec.goodbye("shutdown")};
     for (Frame frame : frames) {
       ByteBuf wire = encoded(frame);
@@ -53,8 +53,8 @@ class FrameDecoderTest {
 
   @Test
   void framesSplitAcrossReadsAreReassembled() {
-    Frame first = FrameCodec.envelope(PeerChannel.CONSENSUS, ByteString.copyFromUtf8("one"));
-    Frame second = FrameCodec.envelope(PeerChannel.CONSENSUS, ByteString.copyFromUtf8("two"));
+    Frame first = FrameCodec.envelope(PeerChannel.CONSENSUS, 1, ByteString.copyFromUtf8("one"));
+    Frame second = FrameCodec.envelope(PeerChannel.CONSENSUS, 2, ByteString.copyFromUtf8("two"));
     ByteBuf wire = Unpooled.wrappedBuffer(encoded(first), encoded(second));
     while (wire.isReadable()) {
       channel.writeInbound(wire.readRetainedSlice(1));

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.ssl.SslContext;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -29,11 +27,11 @@ class LinkPipelineTest {
   /** One side: its context, listener and channel. */
   private record Side(LinkContext link, RecordingListener listener, EmbeddedChannel channel) {}
 
-  private final List<EmbeddedChannel> channels = new java.util.ArrayList<>();
+  private final List<EmbeddedNode> nodes = new java.util.ArrayList<>();
 
   @AfterEach
   void close() {
-    channels.forEach(EmbeddedChannel::finishAndReleaseAll);
+    nodes.forEach(EmbeddedNode::close);
   }
 
   private Side side(TlsIdentity identity, boolean dialler, String expectedPeer) throws Exception {
@@ -42,39 +40,15 @@ class LinkPipelineTest {
 
   private Side side(TlsIdentity identity, boolean dialler, String expectedPeer,
       P2pSettings settings) throws Exception {
-    RecordingListener listener = new RecordingListener();
-    LinkContext link = new LinkContext(settings, identity, TestCluster.CHAIN, MEMBERS, () -> 9,
-        identity.nodeId().hashCode(), Clock.systemUTC(), new P2pCounters(),
-        new SessionRegistry(identity.nodeId(), listener), listener);
-    MembershipTrustManager trust = new MembershipTrustManager(MEMBERS, Clock.systemUTC());
-    SslContext tls = dialler ? TlsContexts.client(identity, trust, TlsProvider.JDK)
-        : TlsContexts.server(identity, trust, TlsProvider.JDK);
-    EmbeddedChannel channel = new EmbeddedChannel(
-        new LinkInitializer(link, tls, dialler ? expectedPeer : null));
-    channels.add(channel);
-    return new Side(link, listener, channel);
+    EmbeddedNode node = new EmbeddedNode(identity, MEMBERS, settings,
+        identity.nodeId().hashCode());
+    nodes.add(node);
+    EmbeddedChannel channel = dialler ? node.dial(expectedPeer) : node.accept();
+    return new Side(node.link, node.listener, channel);
   }
 
-  /** Moves bytes both ways until neither side has anything more to say. */
   private static void pump(EmbeddedChannel a, EmbeddedChannel b) {
-    boolean moved = true;
-    while (moved) {
-      moved = transfer(a, b) | transfer(b, a);
-    }
-  }
-
-  private static boolean transfer(EmbeddedChannel from, EmbeddedChannel to) {
-    from.runPendingTasks();
-    boolean moved = false;
-    for (ByteBuf bytes; (bytes = from.readOutbound()) != null; ) {
-      moved = true;
-      if (to.isOpen()) {
-        to.writeInbound(bytes);
-      } else {
-        bytes.release();
-      }
-    }
-    return moved;
+    EmbeddedNode.pump(a, b);
   }
 
   @Test
@@ -89,6 +63,8 @@ class LinkPipelineTest {
     assertThat(atBob.info().committedHeight()).isEqualTo(9);
     assertThat(atBob.info().role()).isEqualTo(MemberRole.VALIDATOR);
     assertThat(atBob.info().outbound()).isFalse();
+    assertThat(atBob.info().establishedAtMs())
+        .isBetween(System.currentTimeMillis() - 60_000, System.currentTimeMillis());
     assertThat(atBob.dialerId()).isEqualTo("alice");
     assertThat(alice.link().registry().get("bob").dialerId()).isEqualTo("alice");
     assertThat(bob.link().counters().snapshot().handshakesInProgress()).isZero();
@@ -152,10 +128,7 @@ class LinkPipelineTest {
   void aFloodOfHalfOpenConnectionsIsShedAtAccept() throws Exception {
     Side first = side(BOB, false, null);
     first.link().counters().handshakesInProgress.add(LinkInitializer.PENDING_HANDSHAKES_MAX - 1);
-    EmbeddedChannel shed = new EmbeddedChannel(new LinkInitializer(first.link(),
-        TlsContexts.server(BOB, new MembershipTrustManager(MEMBERS, Clock.systemUTC()),
-            TlsProvider.JDK), null));
-    channels.add(shed);
+    EmbeddedChannel shed = nodes.get(0).accept();
     assertThat(first.channel().isOpen()).isTrue();
     assertThat(shed.isOpen()).isFalse();
     assertThat(first.link().counters().snapshot().handshakeFailures(HandshakeFailure.OVERLOADED))

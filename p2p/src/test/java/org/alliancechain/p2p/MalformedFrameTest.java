@@ -34,7 +34,7 @@ class MalformedFrameTest {
     RawTlsClient client = RawTlsClient.connect(server.network().listenPort(),
         cluster.identities.get("node-3"));
     client.send(RawTlsClient.handshake("node-3", TestCluster.CHAIN));
-    client.send(FrameCodec.envelope(PeerChannel.TRANSACTIONS, ByteString.copyFromUtf8("tx")));
+    client.send(FrameCodec.envelope(PeerChannel.TRANSACTIONS, 1, ByteString.copyFromUtf8("tx")));
     Await.until("node-1 hears node-3", () ->
         server.listener().received("node-3", PeerChannel.TRANSACTIONS).size() == 1);
     return client;
@@ -57,7 +57,7 @@ class MalformedFrameTest {
     try (RawTlsClient client = linkedMember()) {
       byte[] garbage = {0, 0, 0, 6, (byte) 0xFF, (byte) 0xFF, 1, 2, 3, 4};
       client.sendRaw(garbage);
-      client.send(FrameCodec.envelope(PeerChannel.TRANSACTIONS, ByteString.copyFromUtf8("late")));
+      client.send(FrameCodec.envelope(PeerChannel.TRANSACTIONS, 2, ByteString.copyFromUtf8("late")));
       assertThat(client.awaitClosedByServer()).isTrue();
     }
     Await.until("the close counted", () ->

@@ -33,17 +33,14 @@ class MeshTest {
   }
 
   /**
-   * Sends until the network accepts: right after a restart a peer's pending redial may still
-   * replace a just-settled link (the tie-break keeps one per pair), and during that swap a send
-   * is refused as NOT_CONNECTED — never queued, so sending again cannot duplicate it.
+   * Sends once and requires ACCEPTED: the mesh settled (both ends of every pair hold the same
+   * link, no dial or handshake in flight), so nothing can replace a link during the round, and
+   * an accepted payload is delivered even if one were replaced (ADR 0040).
    */
   private void sendOnce(TestCluster.Node sender, String to, PeerChannel channel, byte[] payload) {
-    SendResult[] last = new SendResult[1];
-    Await.until("a send from " + sender.id() + " to " + to + " accepted", () -> {
-      last[0] = sender.network().send(to, channel, payload);
-      assertThat(last[0]).isIn(SendResult.ACCEPTED, SendResult.NOT_CONNECTED);
-      return last[0] == SendResult.ACCEPTED;
-    }, cluster::describe);
+    assertThat(sender.network().send(to, channel, payload))
+        .as("send %s -> %s on %s; %s", sender.id(), to, channel, cluster.describe())
+        .isEqualTo(SendResult.ACCEPTED);
   }
 
   private void sendRound(int round) {
@@ -103,9 +100,14 @@ class MeshTest {
     }
     cluster.connectAll();
     cluster.awaitSettledMesh();
+    long startedMs = System.currentTimeMillis() - 60_000;
     for (TestCluster.Node node : cluster.nodes.values()) {
-      assertThat(node.network().peers()).hasSize(3)
-          .allSatisfy(peer -> assertThat(peer.state()).isEqualTo(PeerState.CONNECTED));
+      assertThat(node.network().peers()).hasSize(3).allSatisfy(peer -> {
+        assertThat(peer.state()).isEqualTo(PeerState.CONNECTED);
+        assertThat(peer.connectedSinceMs()).isBetween(startedMs, System.currentTimeMillis());
+        assertThat(peer.configuredAddress().orElseThrow().hostPort())
+            .isEqualTo("127.0.0.1:" + cluster.node(peer.nodeId()).network().listenPort());
+      });
       assertThat(node.network().metrics().handshakeFailures().values())
           .allSatisfy(count -> assertThat(count).isZero());
     }

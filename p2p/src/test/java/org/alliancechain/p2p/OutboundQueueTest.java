@@ -26,6 +26,9 @@ class OutboundQueueTest {
       assertThat(queue.poll().byteAt(0)).isEqualTo((byte) i);
     }
     assertThat(queue.poll()).isNull();
+    assertThat(queue.offer(bytes(10, 5))).as("written, not confirmed: still held")
+        .isEqualTo(SendResult.DROPPED_QUEUE_FULL);
+    queue.release(10);
     assertThat(queue.offer(bytes(10, 5))).isEqualTo(SendResult.ACCEPTED);
   }
 
@@ -45,9 +48,12 @@ class OutboundQueueTest {
     assertThat(queue.offer(bytes(100, 3))).isEqualTo(SendResult.DROPPED_QUEUE_FULL);
     assertThat(queue.offer(bytes(50, 4))).isEqualTo(SendResult.ACCEPTED);
     assertThat(queue.bytes()).isEqualTo(250);
-    queue.poll();
+    ByteString written = queue.poll();
+    assertThat(queue.bytes()).as("held until confirmed").isEqualTo(250);
+    queue.release(written.size());
     assertThat(queue.bytes()).isEqualTo(150);
-    queue.clear();
+    assertThat(queue.offer(bytes(100, 5))).isEqualTo(SendResult.ACCEPTED);
+    assertThat(queue.clear()).isEqualTo(3);
     assertThat(queue.bytes()).isZero();
     assertThat(queue.size()).isZero();
   }

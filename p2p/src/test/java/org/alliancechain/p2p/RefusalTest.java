@@ -68,7 +68,7 @@ class RefusalTest {
     String claimed = outsider == null ? "node-2" : outsider.nodeId();
     try (RawTlsClient client = RawTlsClient.connect(server.network().listenPort(), outsider)) {
       client.send(RawTlsClient.handshake(claimed, TestCluster.CHAIN));
-      client.send(FrameCodec.envelope(PeerChannel.CONSENSUS, ByteString.copyFromUtf8("vote")));
+      client.send(FrameCodec.envelope(PeerChannel.CONSENSUS, 1, ByteString.copyFromUtf8("vote")));
       assertThat(client.awaitClosedByServer()).as("server closed the connection").isTrue();
     }
     Await.until("the refusal counted", () ->
@@ -88,7 +88,7 @@ class RefusalTest {
     try (RawTlsClient client = RawTlsClient.connect(server.network().listenPort(),
         cluster.identities.get("node-3"))) {
       client.send(handshake);
-      client.send(FrameCodec.envelope(PeerChannel.CONSENSUS, ByteString.copyFromUtf8("vote")));
+      client.send(FrameCodec.envelope(PeerChannel.CONSENSUS, 1, ByteString.copyFromUtf8("vote")));
       assertThat(client.awaitClosedByServer()).isTrue();
     }
     Await.until("the refusal counted", () ->
@@ -106,8 +106,18 @@ class RefusalTest {
         Arguments.of("claims another node", RawTlsClient.handshake("node-2", TestCluster.CHAIN),
             HandshakeFailure.IDENTITY_MISMATCH),
         Arguments.of("an envelope first",
-            FrameCodec.envelope(PeerChannel.CONSENSUS, ByteString.copyFromUtf8("early")),
-            HandshakeFailure.MALFORMED_HANDSHAKE));
+            FrameCodec.envelope(PeerChannel.CONSENSUS, 1, ByteString.copyFromUtf8("early")),
+            HandshakeFailure.MALFORMED_HANDSHAKE),
+        Arguments.of("protocol version 1 (envelopes without sequences)",
+            withProtocolVersion(RawTlsClient.handshake("node-3", TestCluster.CHAIN), 1),
+            HandshakeFailure.PROTOCOL_VERSION));
+  }
+
+  private static org.alliancechain.proto.v1.Frame withProtocolVersion(
+      org.alliancechain.proto.v1.Frame handshake, int version) {
+    org.alliancechain.proto.v1.Frame.Builder frame = handshake.toBuilder();
+    frame.getHandshakeBuilder().setProtocolVersion(version);
+    return frame.build();
   }
 
   static MembershipSnapshot withMember(MembershipSnapshot snapshot, String nodeId) {

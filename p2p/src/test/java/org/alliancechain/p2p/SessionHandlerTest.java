@@ -24,11 +24,12 @@ class SessionHandlerTest {
 
   private final RecordingListener listener = new RecordingListener();
   private final P2pCounters counters = new P2pCounters();
-  private final SessionRegistry registry = new SessionRegistry("local", listener);
   private final P2pSettings settings = P2pSettings.forTests(List.of()).withQueueLimits(Map.of(
       PeerChannel.CONSENSUS, new QueueLimit(3, 1 << 20, QueuePolicy.DROP_NEWEST),
       PeerChannel.TRANSACTIONS, new QueueLimit(3, 1 << 20, QueuePolicy.DROP_NEWEST),
       PeerChannel.BLOCK_SYNC, new QueueLimit(2, 1 << 20, QueuePolicy.REFUSE)));
+  private final SessionRegistry registry =
+      new SessionRegistry("local", listener, settings, counters);
   private final EmbeddedChannel channel = new EmbeddedChannel();
   private PeerSession session;
 
@@ -41,7 +42,7 @@ class SessionHandlerTest {
         Member.of("remote", "org-a", MemberRole.VALIDATOR), REMOTE.certificate());
     session = new PeerSession(new ConnectedPeer("remote", "org-a", MemberRole.VALIDATOR, 5,
         channel.remoteAddress(), false), verified, 2, "remote", channel, PEER_FRAME_BYTES_MAX,
-        settings, counters.peer("remote"));
+        registry.streams("remote"), counters.peer("remote"));
     channel.pipeline().addLast(FrameEncoder.INSTANCE, new SessionHandler(link, session));
     assertThat(registry.register(session)).isTrue();
   }
@@ -71,14 +72,58 @@ class SessionHandlerTest {
   }
 
   @Test
-  void envelopesGoToTheListenerAndAreCounted() {
-    Frame frame = FrameCodec.envelope(PeerChannel.TRANSACTIONS, text("tx"));
+  void envelopesGoToTheListenerAreCountedAndConfirmed() throws Exception {
+    Frame frame = FrameCodec.envelope(PeerChannel.TRANSACTIONS, 1, text("tx"));
     receive(frame);
     assertThat(listener.received("remote", PeerChannel.TRANSACTIONS))
         .containsExactly("tx".getBytes());
     ChannelTraffic traffic = counters.snapshot().traffic("remote", PeerChannel.TRANSACTIONS);
     assertThat(traffic.messagesIn()).isEqualTo(1);
     assertThat(traffic.bytesIn()).isEqualTo(4 + frame.getSerializedSize());
+    assertThat(written()).containsExactly(FrameCodec.ack(1));
+  }
+
+  @Test
+  void aRepeatedEnvelopeIsDroppedAndAnEarlierOneIsNotConfirmedAgain() throws Exception {
+    receive(FrameCodec.envelope(PeerChannel.CONSENSUS, 1, text("one")));
+    receive(FrameCodec.envelope(PeerChannel.CONSENSUS, 2, text("two")));
+    assertThat(written()).containsExactly(FrameCodec.ack(1), FrameCodec.ack(2));
+    receive(FrameCodec.envelope(PeerChannel.CONSENSUS, 2, text("two")));
+    receive(FrameCodec.envelope(PeerChannel.CONSENSUS, 3, text("three")));
+    assertThat(listener.received("remote", PeerChannel.CONSENSUS)).extracting(String::new)
+        .containsExactly("one", "two", "three");
+    assertThat(written()).containsExactly(FrameCodec.ack(3));
+    assertThat(channel.isOpen()).isTrue();
+  }
+
+  @Test
+  void aSkippedSequenceClosesTheLinkUndelivered() {
+    receive(FrameCodec.envelope(PeerChannel.CONSENSUS, 2, text("two")));
+    assertThat(channel.isOpen()).isFalse();
+    assertThat(listener.total.get()).isZero();
+    assertThat(counters.snapshot().closes(CloseReason.MALFORMED_FRAME)).isEqualTo(1);
+  }
+
+  @Test
+  void anEnvelopeWithoutASequenceClosesTheLink() {
+    receive(FrameCodec.envelope(PeerChannel.CONSENSUS, 0, text("?")));
+    assertThat(channel.isOpen()).isFalse();
+    assertThat(listener.total.get()).isZero();
+  }
+
+  @Test
+  void thePeersAckFreesTheQueueAndAnAckOfWhatWasNeverSentClosesTheLink() throws Exception {
+    session.offer(PeerChannel.CONSENSUS, text("c1"));
+    session.offer(PeerChannel.CONSENSUS, text("c2"));
+    assertThat(written()).hasSize(2);
+    assertThat(session.queuedMessages()).containsEntry(PeerChannel.CONSENSUS, 2);
+    receive(FrameCodec.ack(1));
+    assertThat(session.queuedMessages()).containsEntry(PeerChannel.CONSENSUS, 1);
+    receive(FrameCodec.ack(2));
+    assertThat(session.queuedMessages()).containsEntry(PeerChannel.CONSENSUS, 0);
+    receive(FrameCodec.ack(3));
+    assertThat(channel.isOpen()).isFalse();
+    assertThat(counters.snapshot().closes(CloseReason.MALFORMED_FRAME)).isEqualTo(1);
   }
 
   @Test
@@ -118,7 +163,7 @@ class SessionHandlerTest {
   @Test
   void anEnvelopeOnAnUnknownChannelClosesTheLinkUndelivered() {
     receive(Frame.newBuilder().setEnvelope(org.alliancechain.proto.v1.Envelope.newBuilder()
-        .setChannelValue(0).setPayload(text("?"))).build());
+        .setChannelValue(0).setPayload(text("?")).setSequence(1)).build());
     assertThat(channel.isOpen()).isFalse();
     assertThat(listener.total.get()).isZero();
   }
@@ -138,8 +183,11 @@ class SessionHandlerTest {
     session.offer(PeerChannel.TRANSACTIONS, text("t1"));
     session.offer(PeerChannel.TRANSACTIONS, text("t2"));
     session.offer(PeerChannel.BLOCK_SYNC, text("s1"));
-    assertThat(written()).extracting(frame -> frame.getEnvelope().getPayload().toStringUtf8())
+    List<Frame> frames = written();
+    assertThat(frames).extracting(frame -> frame.getEnvelope().getPayload().toStringUtf8())
         .containsExactly("c1", "t1", "s1", "c2", "t2", "c3");
+    assertThat(frames).extracting(frame -> frame.getEnvelope().getSequence())
+        .containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
     assertThat(counters.snapshot().traffic("remote", PeerChannel.CONSENSUS).messagesOut())
         .isEqualTo(3);
   }

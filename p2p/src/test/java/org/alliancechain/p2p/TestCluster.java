@@ -26,6 +26,11 @@ final class TestCluster implements AutoCloseable {
     long connectedCount() {
       return network.peers().stream().filter(p -> p.state() == PeerState.CONNECTED).count();
     }
+
+    /** The implementation, for tests that look inside links. */
+    NettyPeerNetwork netty() {
+      return (NettyPeerNetwork) network;
+    }
   }
 
   final TestPki.Organization orgA = TestPki.organization("org-a");
@@ -71,9 +76,15 @@ final class TestCluster implements AutoCloseable {
   }
 
   Node start(String id, int port, List<PeerAddress> peers) throws P2pException {
+    return start(id, port, peers, UnaryOperator.identity());
+  }
+
+  /** Starts {@code id} with the test settings as changed by {@code tweak}. */
+  Node start(String id, int port, List<PeerAddress> peers, UnaryOperator<P2pSettings> tweak)
+      throws P2pException {
     RecordingListener listener = new RecordingListener();
-    P2pSettings settings = P2pSettings.forTests(peers).withListenPort(port)
-        .withTlsProvider(provider);
+    P2pSettings settings = tweak.apply(P2pSettings.forTests(peers).withListenPort(port)
+        .withTlsProvider(provider));
     PeerNetwork network = PeerNetwork.create(settings, identities.get(id), CHAIN, membership(),
         () -> 0L, listener);
     Node node = new Node(id, network, listener);
@@ -108,12 +119,28 @@ final class TestCluster implements AutoCloseable {
     }
   }
 
-  /** Every node has a link to every other, and no connection is still half-way. */
+  /**
+   * Every node has a link to every other, both ends of each pair hold the same TCP connection,
+   * no connection is half-way and no dial is in flight: nothing left that could replace a link,
+   * so the mesh stays as it is until a test changes it.
+   */
   void awaitSettledMesh() {
     int others = nodes.size() - 1;
     Await.until("a settled mesh of " + nodes.size(), () -> nodes.values().stream().allMatch(
         node -> node.connectedCount() == others
-            && node.network().metrics().handshakesInProgress() == 0), this::describe);
+            && node.network().metrics().handshakesInProgress() == 0
+            && node.netty().dialsInFlight() == 0
+            && nodes.values().stream().allMatch(other -> other == node || agree(node, other))),
+        this::describe);
+  }
+
+  /** Both ends hold the same TCP connection as their link (tie-break settled alike). */
+  static boolean agree(Node one, Node other) {
+    PeerSession mine = one.netty().session(other.id());
+    PeerSession theirs = other.netty().session(one.id());
+    return mine != null && theirs != null
+        && mine.channel().localAddress().equals(theirs.channel().remoteAddress())
+        && mine.channel().remoteAddress().equals(theirs.channel().localAddress());
   }
 
   String describe() {
