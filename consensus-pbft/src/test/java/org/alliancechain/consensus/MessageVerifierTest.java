@@ -3,8 +3,7 @@ package org.alliancechain.consensus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
+import java.util.stream.LongStream;
 import org.alliancechain.consensus.codec.ConsensusCodec;
 import org.alliancechain.consensus.message.ChainBlock;
 import org.alliancechain.consensus.message.CommitCertificate;
@@ -16,6 +15,8 @@ import org.alliancechain.consensus.message.ConsensusMessage.ViewChange;
 import org.alliancechain.consensus.message.PreparedCertificate;
 import org.alliancechain.consensus.message.SignedMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class MessageVerifierTest {
   private final TestChain test = new TestChain(4);
@@ -136,8 +137,14 @@ class MessageVerifierTest {
     assertThat(refusal(test.envelope(prepare, block1))).isEqualTo(RejectReason.BLOCK_MISMATCH);
   }
 
-  @Property(tries = 500)
-  void garbageIsRefusedNeverThrown(@ForAll byte[] garbage) {
-    assertThat(verifier.verify(garbage)).isInstanceOf(VerificationResult.Refused.class);
+  static LongStream garbageSeeds() {
+    return Seeds.of(500);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("garbageSeeds")
+  void garbageIsRefusedNeverThrown(long seed) {
+    Seeds.check(seed, random -> Seeds.bytes(random, 512), garbage ->
+        assertThat(verifier.verify(garbage)).isInstanceOf(VerificationResult.Refused.class));
   }
 }
