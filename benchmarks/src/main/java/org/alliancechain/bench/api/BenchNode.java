@@ -181,6 +181,11 @@ final class BenchNode implements NodeServices {
   }
 
   @Override
+  public long peerHeight(String peerId) {
+    return 0; // this single-node harness has no peers
+  }
+
+  @Override
   public long bestPeerHeight() {
     return storage.blocks().tip().map(ChainTip::height).orElse(0L);
   }

@@ -33,7 +33,8 @@ final class AdminApi extends AdminServiceGrpc.AdminServiceImplBase {
       P2pMetrics metrics = node.p2pMetrics();
       ListPeersResponse.Builder response = ListPeersResponse.newBuilder();
       for (PeerStatus peer : node.peers()) {
-        response.addPeers(StatusReports.peerInfo(peer, metrics));
+        response.addPeers(StatusReports.peerInfo(peer, metrics,
+            node.peerHeight(peer.nodeId())));
       }
       return response.build();
     });

@@ -55,6 +55,9 @@ public interface NodeServices {
   /** Admission refusals since start, by reason label. */
   Map<String, Long> mempoolRejections();
 
+  /** The highest committed height {@code peerId} announced on its current link, 0 if none. */
+  long peerHeight(String peerId);
+
   /** The highest committed height any connected peer announced. */
   long bestPeerHeight();
 

@@ -86,15 +86,21 @@ final class StatusReports {
         .build();
   }
 
-  static PeerInfo peerInfo(PeerStatus peer, P2pMetrics metrics) {
+  /**
+   * One peer's row of ListPeers. {@code announcedHeight} is the peer's latest status
+   * announcement; the handshake's height stands in until the first one arrives.
+   */
+  static PeerInfo peerInfo(PeerStatus peer, P2pMetrics metrics, long announcedHeight) {
     PeerInfo.Builder info = PeerInfo.newBuilder()
         .setNodeId(peer.nodeId())
         .setConnected(peer.state() == PeerState.CONNECTED)
         .setLastError(peer.lastFailure().orElse(""));
+    peer.configuredAddress().ifPresent(address -> info.setAddress(address.hostPort()));
     peer.connection().ifPresent(connection -> info
         .setAddress(address(connection))
         .setDirection(connection.outbound() ? "outbound" : "inbound")
-        .setHeight(connection.committedHeight()));
+        .setConnectedSinceMs(peer.connectedSinceMs())
+        .setHeight(Math.max(announcedHeight, connection.committedHeight())));
     var channels = metrics.traffic().get(peer.nodeId());
     if (channels != null) {
       for (ChannelTraffic traffic : channels.values()) {

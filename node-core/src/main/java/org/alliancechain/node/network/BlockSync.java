@@ -82,6 +82,11 @@ final class BlockSync {
     }
   }
 
+  /** The highest committed height {@code peerId} announced on its current link, 0 if none. */
+  long heightOf(String peerId) {
+    return peerHeights.getOrDefault(peerId, 0L);
+  }
+
   long bestPeerHeight() {
     return peerHeights.values().stream().mapToLong(Long::longValue).max().orElse(0);
   }

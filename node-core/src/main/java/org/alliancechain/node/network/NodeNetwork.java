@@ -145,6 +145,11 @@ public final class NodeNetwork implements AutoCloseable {
     return sync.bestPeerHeight();
   }
 
+  /** The highest committed height {@code peerId} announced on its current link, 0 if none. */
+  public long peerHeight(String peerId) {
+    return sync.heightOf(peerId);
+  }
+
   public List<PeerStatus> peers() {
     return network.peers();
   }

@@ -192,6 +192,11 @@ public final class Node implements NodeServices, AutoCloseable {
   }
 
   @Override
+  public long peerHeight(String peerId) {
+    return parts.network.peerHeight(peerId);
+  }
+
+  @Override
   public long bestPeerHeight() {
     return parts.network.bestPeerHeight();
   }

@@ -13,6 +13,7 @@ import org.alliancechain.p2p.ChannelTraffic;
 import org.alliancechain.p2p.ConnectedPeer;
 import org.alliancechain.p2p.MemberRole;
 import org.alliancechain.p2p.P2pMetrics;
+import org.alliancechain.p2p.PeerAddress;
 import org.alliancechain.p2p.PeerChannel;
 import org.alliancechain.p2p.PeerState;
 import org.alliancechain.p2p.PeerStatus;
@@ -31,10 +32,12 @@ class AdminServiceTest extends ApiTestBase {
   void listPeersReportsEachLinkAndItsTrafficOverAllChannels() {
     node.peers = List.of(
         new PeerStatus("v1", PeerState.CONNECTED, Optional.of(new ConnectedPeer("v1", "bank",
-            MemberRole.VALIDATOR, 41, new InetSocketAddress("127.0.0.1", 7001), true)), 3,
-            Map.of(), 0, Optional.empty()),
+            MemberRole.VALIDATOR, 41, new InetSocketAddress("127.0.0.1", 7001), true,
+            1_764_000_000_000L)), 3, Map.of(), 0, Optional.empty()),
         new PeerStatus("v2", PeerState.WAITING_TO_RECONNECT, Optional.empty(), -1, Map.of(), 4,
-            Optional.of("connection refused")));
+            Optional.of("connection refused"),
+            Optional.of(new PeerAddress("v2", "10.0.0.2", 7002))));
+    node.peerHeights.put("v1", 57L);
     node.p2pMetrics = new P2pMetrics(Map.of("v1", Map.of(
         PeerChannel.CONSENSUS, new ChannelTraffic(10, 1000, 20, 2000, 1, 0),
         PeerChannel.TRANSACTIONS, new ChannelTraffic(5, 500, 6, 600, 2, 0))),
@@ -48,12 +51,17 @@ class AdminServiceTest extends ApiTestBase {
     assertThat(connected.getConnected()).isTrue();
     assertThat(connected.getDirection()).isEqualTo("outbound");
     assertThat(connected.getAddress()).isEqualTo("127.0.0.1:7001");
-    assertThat(connected.getHeight()).isEqualTo(41);
+    assertThat(connected.getHeight()).as("the latest announcement, not the handshake's height")
+        .isEqualTo(57);
+    assertThat(connected.getConnectedSinceMs()).isEqualTo(1_764_000_000_000L);
     assertThat(connected.getMessagesIn()).isEqualTo(15);
     assertThat(connected.getBytesOut()).isEqualTo(2600);
     assertThat(connected.getQueueDrops()).isEqualTo(3);
     assertThat(peers.get(1).getConnected()).isFalse();
     assertThat(peers.get(1).getLastError()).isEqualTo("connection refused");
+    assertThat(peers.get(1).getAddress()).as("the configured address while not connected")
+        .isEqualTo("10.0.0.2:7002");
+    assertThat(peers.get(1).getHeight()).isZero();
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
 import org.alliancechain.config.Genesis;
@@ -27,6 +28,7 @@ public final class TestNode implements NodeServices {
   private final TestChain chain;
   public final AtomicBoolean ready = new AtomicBoolean(true);
   public volatile List<PeerStatus> peers = List.of();
+  public final Map<String, Long> peerHeights = new ConcurrentHashMap<>();
   public volatile P2pMetrics p2pMetrics =
       new P2pMetrics(Map.of(), 0, 0, 0, 0, Map.of(), Map.of());
   public volatile boolean validator = true;
@@ -104,6 +106,11 @@ public final class TestNode implements NodeServices {
   @Override
   public Map<String, Long> mempoolRejections() {
     return Map.copyOf(chain.rejections);
+  }
+
+  @Override
+  public long peerHeight(String peerId) {
+    return peerHeights.getOrDefault(peerId, 0L);
   }
 
   @Override
