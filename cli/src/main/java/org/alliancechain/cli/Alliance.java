@@ -67,6 +67,9 @@ public final class Alliance implements Runnable {
     completion.getCommandSpec().usageMessage().hidden(false).description(
         "Prints a bash/zsh completion script: source <(alliance completion).");
     line.addSubcommand("completion", completion);
+    // Descriptions are written as lines of up to ~95 characters; at picocli's default width of
+    // 80 every one of them would break mid-sentence.
+    line.setUsageHelpWidth(120);
     line.setExecutionExceptionHandler(Alliance::onFailure);
     line.setExitCodeExceptionMapper(error -> error instanceof CliException cli ? cli.exitCode()
         : error instanceof CommandLine.ParameterException ? ExitCode.USAGE : ExitCode.FAILED);

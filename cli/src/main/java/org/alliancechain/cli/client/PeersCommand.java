@@ -22,14 +22,20 @@ public final class PeersCommand implements Callable<Integer> {
     try (NodeClient client = new NodeClient(api)) {
       ListPeersResponse peers = client.admin("ListPeers",
           stub -> stub.listPeers(ListPeersRequest.getDefaultInstance()));
-      System.out.printf("%-12s %-10s %-22s %8s %10s %10s %7s  %s%n", "peer", "link", "address",
-          "height", "in", "out", "drops", "last error");
+      long now = System.currentTimeMillis();
+      System.out.printf("%-12s %-10s %-22s %9s %8s %10s %10s %7s  %s%n", "peer", "link",
+          "address", "up", "height", "in", "out", "drops", "last failure");
       for (PeerInfo peer : peers.getPeersList()) {
-        System.out.printf("%-12s %-10s %-22s %8d %10s %10s %7d  %s%n", peer.getNodeId(),
+        String failure = peer.getLastError().isEmpty() ? "-"
+            : peer.getConnected() ? "(before this link) " + peer.getLastError()
+            : peer.getLastError();
+        System.out.printf("%-12s %-10s %-22s %9s %8d %10s %10s %7d  %s%n", peer.getNodeId(),
             peer.getConnected() ? peer.getDirection() : "down",
-            peer.getAddress().isEmpty() ? "-" : peer.getAddress(), peer.getHeight(),
-            Text.bytes(peer.getBytesIn()), Text.bytes(peer.getBytesOut()), peer.getQueueDrops(),
-            peer.getLastError().isEmpty() ? "-" : peer.getLastError());
+            peer.getAddress().isEmpty() ? "-" : peer.getAddress(),
+            peer.getConnectedSinceMs() == 0 ? "-"
+                : Text.duration(Math.max(0, now - peer.getConnectedSinceMs())),
+            peer.getHeight(), Text.bytes(peer.getBytesIn()), Text.bytes(peer.getBytesOut()),
+            peer.getQueueDrops(), failure);
       }
       long connected = peers.getPeersList().stream().filter(PeerInfo::getConnected).count();
       System.out.println(connected + " of " + peers.getPeersCount() + " peers connected");

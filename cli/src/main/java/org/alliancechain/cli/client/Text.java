@@ -57,6 +57,21 @@ public final class Text {
     return String.format("%.2f GiB", count / (1024.0 * 1024 * 1024));
   }
 
+  /** A span as the two largest units: 42s, 5m07s, 3h12m, 2d04h. */
+  public static String duration(long ms) {
+    long s = ms / 1000;
+    if (s < 60) {
+      return s + "s";
+    }
+    if (s < 3600) {
+      return String.format("%dm%02ds", s / 60, s % 60);
+    }
+    if (s < 86_400) {
+      return String.format("%dh%02dm", s / 3600, s % 3600 / 60);
+    }
+    return String.format("%dd%02dh", s / 86_400, s % 86_400 / 3600);
+  }
+
   public static String time(long epochMs) {
     return epochMs == 0 ? "-" : Instant.ofEpochMilli(epochMs).toString();
   }
