@@ -88,6 +88,15 @@ public final class Mempool {
     return entry == null ? Optional.empty() : Optional.of(entry.transaction);
   }
 
+  /** Every transaction held, waiting or reserved for a proposal, oldest sender first. */
+  public synchronized List<Transaction> snapshot() {
+    List<Transaction> all = new ArrayList<>(entries.size());
+    for (Entry entry : entries.values()) {
+      all.add(entry.transaction);
+    }
+    return all;
+  }
+
   /** Whether any transaction waits for a block (reserved ones excluded). */
   public synchronized boolean hasWaiting() {
     return entries.size() > reserved;

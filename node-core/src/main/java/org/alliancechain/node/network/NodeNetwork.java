@@ -6,12 +6,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.alliancechain.config.Genesis;
 import org.alliancechain.config.NodeIdentity;
 import org.alliancechain.config.Organization;
@@ -38,12 +40,16 @@ import org.alliancechain.p2p.PeerNetwork;
 import org.alliancechain.p2p.PeerStatus;
 import org.alliancechain.p2p.TlsIdentity;
 import org.alliancechain.storage.Storage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The node on the network: the p2p mesh, with consensus, transaction gossip and block sync on
  * their channels, and the node's status announced to its peers every second.
  */
 public final class NodeNetwork implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(NodeNetwork.class);
+
   private static final long ANNOUNCE_INTERVAL_MS = 1_000;
 
   private final ChainSetup chain;
@@ -58,10 +64,13 @@ public final class NodeNetwork implements AutoCloseable {
   private final LongSupplier view;
   private ScheduledFuture<?> announcer;
 
-  /** Collaborators that receive what arrives from peers. */
+  /**
+   * Collaborators that receive what arrives from peers; {@code heldTransactions} gives the
+   * mempool's contents, sent to a validator when a link to it is established.
+   */
   public record Inbound(MessageVerifier verifier, Consumer<VerifiedMessage> consensus,
       Consumer<List<VerifiedCommittedBlock>> syncedBlocks, TransactionAdmission admission,
-      Runnable afterGossipAdmitted) {}
+      Runnable afterGossipAdmitted, Supplier<List<Transaction>> heldTransactions) {}
 
   public NodeNetwork(String nodeId, ChainSetup chain, P2pSettings settings, TlsIdentity tls,
       Storage storage, Inbound inbound, LongSupplier committedHeight, LongSupplier view,
@@ -86,7 +95,7 @@ public final class NodeNetwork implements AutoCloseable {
     this.sync = new BlockSync(nodeId, chain, storage, network, committedHeight,
         inbound.syncedBlocks(), workers, settings.frameBytesMax());
     listener.target = new PeerRouting(inbound.verifier(), verifierPool, inbound.consensus(),
-        gossip, sync, metrics);
+        gossip, sync, metrics, peer -> catchUp(peer, inbound.heldTransactions()));
   }
 
   /** Forwards to the routing set after construction. */
@@ -156,6 +165,23 @@ public final class NodeNetwork implements AutoCloseable {
 
   public P2pMetrics metrics() {
     return network.metrics();
+  }
+
+  /**
+   * Sends a validator that just linked up everything this node holds: what was admitted while
+   * the link was down (a send to an unlinked peer is refused, not queued), or what a restarted
+   * validator lost with its mempool. The receiver drops what it already has before verifying.
+   */
+  private void catchUp(ConnectedPeer peer, Supplier<List<Transaction>> held) {
+    if (peer.role() != MemberRole.VALIDATOR) {
+      return;
+    }
+    try {
+      workers.execute(() -> gossip.sendAll(held.get(),
+          payload -> network.send(peer.nodeId(), PeerChannel.TRANSACTIONS, payload)));
+    } catch (RejectedExecutionException e) {
+      log.debug("{} skipped sending its mempool to {}: workers saturated", nodeId, peer.nodeId());
+    }
   }
 
   private void broadcastToValidators(byte[] payload) {

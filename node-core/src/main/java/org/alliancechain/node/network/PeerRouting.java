@@ -28,16 +28,18 @@ final class PeerRouting implements PeerListener {
   private final TransactionGossipService gossip;
   private final BlockSync sync;
   private final NodeMetrics metrics;
+  private final Consumer<ConnectedPeer> linked;
 
   PeerRouting(MessageVerifier verifier, ExecutorService verifierPool,
       Consumer<VerifiedMessage> consensus, TransactionGossipService gossip, BlockSync sync,
-      NodeMetrics metrics) {
+      NodeMetrics metrics, Consumer<ConnectedPeer> linked) {
     this.verifier = verifier;
     this.verifierPool = verifierPool;
     this.consensus = consensus;
     this.gossip = gossip;
     this.sync = sync;
     this.metrics = metrics;
+    this.linked = linked;
   }
 
   @Override
@@ -52,6 +54,7 @@ final class PeerRouting implements PeerListener {
   @Override
   public void onConnected(ConnectedPeer peer) {
     sync.peerHeight(peer.nodeId(), peer.committedHeight());
+    linked.accept(peer);
   }
 
   @Override

@@ -83,6 +83,18 @@ final class TransactionGossipService implements AutoCloseable {
     }
   }
 
+  /** Sends {@code transactions} through {@code send} in gossip batches. */
+  void sendAll(List<Transaction> transactions, Consumer<byte[]> send) {
+    for (int from = 0; from < transactions.size(); from += BATCH_TRANSACTIONS_MAX) {
+      TransactionGossip.Builder batch = TransactionGossip.newBuilder();
+      for (Transaction transaction : transactions.subList(from,
+          Math.min(transactions.size(), from + BATCH_TRANSACTIONS_MAX))) {
+        batch.addTransactions(transaction.encoded());
+      }
+      send.accept(batch.build().toByteArray());
+    }
+  }
+
   private void flush() {
     List<ByteString> batch;
     synchronized (this) {

@@ -107,7 +107,8 @@ final class NodeParts {
         chain.consensusParameters(nodeConfig.consensus()));
     network = new NodeNetwork(nodeId, chain, NetworkSettings.of(nodeConfig.p2p()), keys.tls(),
         storage, new NodeNetwork.Inbound(verifier, driver::submitPeerMessage,
-            blocks -> driver.submit(new Event.SyncedBlocks(blocks)), admission, node::signalWork),
+            blocks -> driver.submit(new Event.SyncedBlocks(blocks)), admission, node::signalWork,
+            mempool::snapshot),
         () -> driver.status().committedHeight(), () -> driver.status().view(), metrics,
         scheduler);
     registerGauges(node);

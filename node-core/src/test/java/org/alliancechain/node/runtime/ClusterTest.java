@@ -10,6 +10,7 @@ import java.util.List;
 import org.alliancechain.node.admission.AdmissionOutcome;
 import org.alliancechain.node.tx.InvalidTransactionException;
 import org.alliancechain.node.tx.TestTransactions;
+import org.alliancechain.p2p.PeerState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,6 +73,25 @@ class ClusterTest {
       List<AdmissionOutcome> outcomes = submit(cluster, observer, 30, "via-observer");
 
       awaitCommitted(cluster, cluster.nodes, outcomes);
+      cluster.assertIdenticalChains(minHeight(cluster.nodes));
+    }
+  }
+
+  @Test
+  void transactionsAdmittedWhileNoValidatorIsLinkedReachThemOnceLinked() throws Exception {
+    try (TestCluster cluster = new TestCluster(directory, 4, 1)) {
+      Node observer = cluster.nodes.get(4);
+      for (int i = 0; i < 4; i++) {
+        cluster.nodes.get(i).close();
+      }
+      TestCluster.await("the observer to notice its links are down", COMMIT_TIMEOUT,
+          () -> observer.peers().stream().noneMatch(p -> p.state() == PeerState.CONNECTED));
+      List<AdmissionOutcome> offline = submit(cluster, observer, 25, "offline");
+
+      for (int i = 0; i < 4; i++) {
+        cluster.start(i);
+      }
+      awaitCommitted(cluster, cluster.nodes, offline);
       cluster.assertIdenticalChains(minHeight(cluster.nodes));
     }
   }
