@@ -12,6 +12,9 @@ import java.util.Objects;
  * @param messageBytesMax the largest gRPC message accepted from a client
  * @param concurrentStreamsMax concurrent gRPC streams per connection
  * @param requestsPerSecondPerConnection requests per second one connection may make
+ * @param tls whether the gRPC and admin services speak TLS, presenting the node's TLS
+ *     certificate ({@code [node] tls_cert_file}), which clients check against the organization's
+ *     CA certificate; plaintext otherwise (for loopback use)
  */
 public record ApiConfig(
     HostPort grpcListen,
@@ -20,7 +23,8 @@ public record ApiConfig(
     HostPort metricsListen,
     int messageBytesMax,
     int concurrentStreamsMax,
-    int requestsPerSecondPerConnection) {
+    int requestsPerSecondPerConnection,
+    boolean tls) {
   static final Bounds MESSAGE_BYTES = Bounds.ofBytes(64 * 1024, 256 * 1024 * 1024);
   static final Bounds CONCURRENT_STREAMS = Bounds.of(1, 100_000);
   static final Bounds REQUESTS_PER_SECOND = Bounds.of(1, 1_000_000);
@@ -36,11 +40,16 @@ public record ApiConfig(
 
   public static ApiConfig defaults() {
     return new ApiConfig(new HostPort("127.0.0.1", 50051), new HostPort("127.0.0.1", 50052), false,
-        new HostPort("127.0.0.1", 9100), 4 * 1024 * 1024, 100, 2000);
+        new HostPort("127.0.0.1", 9100), 4 * 1024 * 1024, 100, 2000, false);
   }
 
   public ApiConfig withListens(HostPort grpc, HostPort admin, HostPort metrics) {
     return new ApiConfig(grpc, admin, adminAllowRemote, metrics, messageBytesMax,
-        concurrentStreamsMax, requestsPerSecondPerConnection);
+        concurrentStreamsMax, requestsPerSecondPerConnection, tls);
+  }
+
+  public ApiConfig withTls(boolean value) {
+    return new ApiConfig(grpcListen, adminListen, adminAllowRemote, metricsListen, messageBytesMax,
+        concurrentStreamsMax, requestsPerSecondPerConnection, value);
   }
 }

@@ -21,7 +21,8 @@ final class NodeConfigParser {
       "outbound_queue_messages", "idle_timeout_ms", "reconnect_backoff_min_ms", "reconnect_backoff_max_ms");
   private static final List<String> PEER_KEYS = List.of("id", "address");
   private static final List<String> API_KEYS = List.of("grpc_listen", "admin_listen", "admin_allow_remote",
-      "metrics_listen", "max_message_bytes", "max_concurrent_streams", "requests_per_second_per_connection");
+      "metrics_listen", "max_message_bytes", "max_concurrent_streams", "requests_per_second_per_connection",
+      "tls");
   private static final List<String> CONSENSUS_KEYS = List.of("view_change_timeout_ms",
       "view_change_timeout_max_ms", "proposal_delay_ms", "heartbeat_interval_ms");
   private static final List<String> MEMPOOL_KEYS = List.of("max_transactions", "max_bytes", "max_per_sender");
@@ -97,7 +98,8 @@ final class NodeConfigParser {
         table.integerInt("max_message_bytes", ApiConfig.MESSAGE_BYTES, d.messageBytesMax()),
         table.integerInt("max_concurrent_streams", ApiConfig.CONCURRENT_STREAMS, d.concurrentStreamsMax()),
         table.integerInt("requests_per_second_per_connection", ApiConfig.REQUESTS_PER_SECOND,
-            d.requestsPerSecondPerConnection()));
+            d.requestsPerSecondPerConnection()),
+        table.bool("tls", d.tls()));
   }
 
   private ConsensusTiming consensus(TreeReader table) {

@@ -20,6 +20,10 @@ final class NodeConfigRules {
       report(problems, "api.admin_listen", Problems.quote(api.adminListen().toString()),
           "not a loopback address (expected 127.0.0.1, [::1] or localhost, or set"
               + " api.admin_allow_remote = true to expose the admin service)");
+    } else if (!api.adminListen().isLoopback() && !api.tls()) {
+      report(problems, "api.admin_listen", Problems.quote(api.adminListen().toString()),
+          "an admin service off loopback needs api.tls = true (it would accept log-level and"
+              + " other admin calls in plaintext)");
     }
     P2pConfig p2p = config.p2p();
     atLeast(problems, "p2p.reconnect_backoff_max_ms", p2p.reconnectBackoffMaxMs(),

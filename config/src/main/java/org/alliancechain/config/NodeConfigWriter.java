@@ -61,6 +61,7 @@ final class NodeConfigWriter {
     number("max_message_bytes", api.messageBytesMax());
     number("max_concurrent_streams", api.concurrentStreamsMax());
     number("requests_per_second_per_connection", api.requestsPerSecondPerConnection());
+    out.append("tls = ").append(api.tls()).append('\n');
   }
 
   private void consensus(ConsensusTiming consensus) {

@@ -49,10 +49,10 @@ class NodeConfigRoundTripTest {
         (int) within(draw, P2pConfig.FRAME_BYTES), (int) within(draw, P2pConfig.OUTBOUND_QUEUE_MESSAGES),
         within(draw, P2pConfig.IDLE_TIMEOUT_MS), Math.min(backoffA, backoffB), Math.max(backoffA, backoffB));
     HostPort admin = addresses.get(2);
-    // An admin endpoint off loopback must have TLS; on loopback either is valid.
+    // An admin endpoint off loopback must be allowed and have TLS; on loopback either is valid.
     ApiConfig api = new ApiConfig(addresses.get(1), admin, !admin.isLoopback() || draw.bool(), addresses.get(3),
         (int) within(draw, ApiConfig.MESSAGE_BYTES), (int) within(draw, ApiConfig.CONCURRENT_STREAMS),
-        (int) within(draw, ApiConfig.REQUESTS_PER_SECOND));
+        (int) within(draw, ApiConfig.REQUESTS_PER_SECOND), !admin.isLoopback() || draw.bool());
     return new NodeConfig(section, p2p, api, timing(draw), mempool(draw), logging(draw));
   }
 

@@ -162,8 +162,15 @@ class NodeConfigTest {
     assertThat(problems(REQUIRED + "[api]\nadmin_listen = \"0.0.0.0:50052\"\n")).containsExactly(
         "node.toml: api.admin_listen: not a loopback address (expected 127.0.0.1, [::1] or localhost, or set"
             + " api.admin_allow_remote = true to expose the admin service), got \"0.0.0.0:50052\"");
-    NodeConfig remote = parse(REQUIRED + "[api]\nadmin_listen = \"0.0.0.0:50052\"\nadmin_allow_remote = true\n");
+    assertThat(problems(REQUIRED
+        + "[api]\nadmin_listen = \"0.0.0.0:50052\"\nadmin_allow_remote = true\n")).containsExactly(
+        "node.toml: api.admin_listen: an admin service off loopback needs api.tls = true (it would accept"
+            + " log-level and other admin calls in plaintext), got \"0.0.0.0:50052\"");
+    NodeConfig remote = parse(REQUIRED
+        + "[api]\nadmin_listen = \"0.0.0.0:50052\"\nadmin_allow_remote = true\ntls = true\n");
     assertThat(remote.api().adminListen().bindHost()).isEqualTo("0.0.0.0");
+    assertThat(remote.api().tls()).isTrue();
+    assertThat(parse(REQUIRED).api().tls()).as("plaintext by default (loopback)").isFalse();
     assertThat(parse(REQUIRED + "[api]\nadmin_listen = \"[::1]:50052\"\n").api().adminListen().bindHost()).isEqualTo("::1");
     assertThat(parse(REQUIRED + "[api]\nadmin_listen = \"localhost:50052\"\n").api().adminListen().isLoopback()).isTrue();
   }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.alliancechain.cli.CliException;
 import org.alliancechain.cli.network.NetworkDirectory;
 import org.alliancechain.config.ConfigException;
+import org.alliancechain.config.Genesis;
 import org.alliancechain.config.HostPort;
 import org.alliancechain.config.NodeConfig;
 import picocli.CommandLine.Option;
@@ -28,8 +29,9 @@ public final class ApiOptions {
       description = "Read the node's addresses from its node.toml")
   Path config;
 
-  @Option(names = "--tls-ca", paramLabel = "PEM",
-      description = "Talk TLS to the API, trusting this CA certificate (default: plaintext)")
+  @Option(names = "--tls-ca", paramLabel = "PEM", description = {
+      "Talk TLS to the API, trusting this CA certificate. Default: with --config and",
+      "[api] tls = true, TLS trusting the organization CAs of the node's genesis; else plaintext"})
   Path tlsCa;
 
   @Option(names = "--timeout", defaultValue = "10", paramLabel = "SECONDS",
@@ -37,13 +39,31 @@ public final class ApiOptions {
   long timeoutSeconds;
 
   public Endpoint publicApi() throws CliException {
-    return new Endpoint(address(node, true, DEFAULT_PUBLIC, "--node"), Optional.ofNullable(tlsCa),
-        "public API");
+    return new Endpoint(address(node, true, DEFAULT_PUBLIC, "--node"), trust(), "public API");
   }
 
   public Endpoint adminApi() throws CliException {
-    return new Endpoint(address(admin, false, DEFAULT_ADMIN, "--admin"), Optional.ofNullable(tlsCa),
-        "admin API");
+    return new Endpoint(address(admin, false, DEFAULT_ADMIN, "--admin"), trust(), "admin API");
+  }
+
+  private Optional<TrustedCas> trust() throws CliException {
+    if (tlsCa != null) {
+      return Optional.of(TrustedCas.file(tlsCa));
+    }
+    if (config == null) {
+      return Optional.empty();
+    }
+    try {
+      NodeConfig loaded = NodeConfig.load(config);
+      if (!loaded.api().tls()) {
+        return Optional.empty();
+      }
+      Path genesisFile = loaded.node().genesisFile();
+      return Optional.of(TrustedCas.organizationsOf(Genesis.load(genesisFile), genesisFile));
+    } catch (ConfigException e) {
+      throw CliException.badInput(e.getMessage(),
+          "pass the node's node.toml with its genesis.json beside it, or --tls-ca");
+    }
   }
 
   public long timeoutSeconds() {

@@ -5,20 +5,20 @@ import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.TlsChannelCredentials;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.alliancechain.cli.CliException;
 import org.alliancechain.config.HostPort;
 
 /**
- * A gRPC address the CLI talks to, and how: plaintext, or TLS trusting a CA certificate.
+ * A gRPC address the CLI talks to, and how: plaintext, or TLS trusting CA certificates.
  *
+ * @param tlsCa the CAs trusted for TLS; plaintext when empty
  * @param role what the address is for, in messages ("public API", "admin API")
  */
-public record Endpoint(HostPort address, Optional<Path> tlsCa, String role) {
+public record Endpoint(HostPort address, Optional<TrustedCas> tlsCa, String role) {
   /** Blocks, receipts and block streams can be large; the server bounds what it sends. */
   static final int INBOUND_MESSAGE_BYTES_MAX = 256 * 1024 * 1024;
 
@@ -34,16 +34,13 @@ public record Endpoint(HostPort address, Optional<Path> tlsCa, String role) {
     if (tlsCa.isEmpty()) {
       return InsecureChannelCredentials.create();
     }
-    Path ca = tlsCa.get();
-    if (!Files.isReadable(ca)) {
-      throw CliException.badInput("the CA certificate " + ca + " cannot be read",
-          "pass --tls-ca with the PEM certificate of the CA that issued the node's API certificate");
-    }
+    TrustedCas cas = tlsCa.get();
     try {
-      return TlsChannelCredentials.newBuilder().trustManager(ca.toFile()).build();
-    } catch (IOException e) {
-      throw CliException.badInput(ca + " is not a PEM CA certificate: " + e.getMessage(),
-          "pass --tls-ca with a PEM X.509 certificate");
+      return TlsChannelCredentials.newBuilder()
+          .trustManager(new ByteArrayInputStream(cas.pem())).build();
+    } catch (IOException | RuntimeException e) {
+      throw CliException.badInput(cas.source() + " is not a PEM CA certificate: "
+          + e.getMessage(), "pass --tls-ca with a PEM X.509 certificate");
     }
   }
 

@@ -60,14 +60,18 @@ public final class ErrorAdvisor {
     if (cause instanceof UnknownHostException) {
       return unreachable("the host of " + address + " is unknown", "check the host name", failure);
     }
-    if (cause instanceof SSLException && endpoint.tlsCa().isPresent()) {
+    SSLException tlsFailure = causeOfType(failure, SSLException.class);
+    if (tlsFailure != null && endpoint.tlsCa().isPresent()) {
       PortProbe.Kind kind = PortProbe.probe(endpoint.address().bindHost(), endpoint.address().port());
       if (kind == PortProbe.Kind.HTTP2) {
         return unreachable("TLS mismatch: " + address + " serves gRPC without TLS",
-            "drop --tls-ca", failure);
+            "drop --tls-ca (with --config: the running node has [api] tls = false; restart it"
+                + " after changing node.toml)", failure);
       }
-      return unreachable("the TLS handshake with " + address + " failed: " + cause.getMessage(),
-          "check that --tls-ca is the CA that issued the node's API certificate", failure);
+      return unreachable("the TLS handshake with " + address + " failed: " + cause.getMessage()
+          + " (" + tlsFailure.getMessage() + ")",
+          "check that " + endpoint.tlsCa().get().source() + " holds the CA that issued the"
+              + " node's API certificate", failure);
     }
     if (status.getCode() == Status.Code.UNAVAILABLE || looksLikeWrongProtocol(failure)) {
       CliException probed = probed(endpoint, call, failure);
@@ -111,6 +115,19 @@ public final class ErrorAdvisor {
 
   private static CliException unreachable(String message, String fix, Throwable cause) {
     return new CliException(ExitCode.UNREACHABLE, message, fix, cause);
+  }
+
+  /** The first cause of {@code type} in the chain (a handshake failure wraps the reason). */
+  static <T extends Throwable> T causeOfType(Throwable failure, Class<T> type) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return type.cast(cause);
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return null;
   }
 
   static Throwable rootCause(Throwable failure) {

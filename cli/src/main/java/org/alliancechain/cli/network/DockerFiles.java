@@ -48,7 +48,11 @@ public final class DockerFiles {
     }
   }
 
-  /** The node's configuration as its container sees the network. */
+  /**
+   * The node's configuration as its container sees the network. The public API listens on every
+   * interface there, so it speaks TLS (the node's certificate; clients trust its organization's
+   * CA, or use --config, which trusts genesis's CAs).
+   */
   static NodeConfig containerConfig(NodeConfig local, GeneratedNetwork network) {
     List<Peer> peers = new ArrayList<>();
     for (Peer peer : local.p2p().peers()) {
@@ -58,7 +62,7 @@ public final class DockerFiles {
         .withP2p(local.p2p().withListen(anyInterface(local.p2p().listen())).withPeers(peers))
         .withApi(local.api().withListens(anyInterface(local.api().grpcListen()),
             new HostPort("127.0.0.1", local.api().adminListen().port()),
-            anyInterface(local.api().metricsListen())));
+            anyInterface(local.api().metricsListen())).withTls(true));
   }
 
   private static HostPort anyInterface(HostPort address) {

@@ -30,7 +30,15 @@ public final class Daemon implements AutoCloseable {
   public static Daemon start(ChainConfig config) throws NodeStartException {
     Node node = Node.start(config);
     try {
-      ApiServer api = new ApiServer(node, ApiSettings.from(config.node().api())).start();
+      ApiSettings settings = ApiSettings.from(config.node().api());
+      if (config.node().api().tls()) {
+        settings = settings.withTls(node.apiTls());
+      } else if (!config.node().api().grpcListen().isLoopback()) {
+        log.warn("{} serves its gRPC API in plaintext on {}: set [api] tls = true unless a"
+            + " TLS-terminating proxy or a private network protects it", node.nodeId(),
+            config.node().api().grpcListen());
+      }
+      ApiServer api = new ApiServer(node, settings).start();
       return new Daemon(node, api);
     } catch (IOException | RuntimeException e) {
       node.close();

@@ -85,6 +85,7 @@ class NetworkInitCommandTest {
       var api = container.node().api();
       assertThat(api.grpcListen().host()).isEqualTo("0.0.0.0");
       assertThat(api.adminListen().host()).isEqualTo("127.0.0.1");
+      assertThat(api.tls()).as("an API on every interface speaks TLS").isTrue();
       assertThat(container.node().node().dataDir()).isEqualTo(mounted.resolve("data"));
       assertThat(texts(service.get("ports"))).containsExactly(
           "127.0.0.1:" + api.grpcListen().port() + ":" + api.grpcListen().port(),

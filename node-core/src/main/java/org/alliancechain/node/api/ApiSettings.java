@@ -64,7 +64,10 @@ public record ApiSettings(
     return address.getAddress() != null && address.getAddress().isLoopbackAddress();
   }
 
-  /** The settings of node.toml's [api] section, without TLS. */
+  /**
+   * The settings of node.toml's [api] section, without TLS: with {@code tls = true} the caller
+   * adds the node's identity ({@link #withTls}).
+   */
   public static ApiSettings from(ApiConfig config) {
     return new ApiSettings(
         new InetSocketAddress(config.grpcListen().host(), config.grpcListen().port()),

@@ -17,6 +17,7 @@ import org.alliancechain.consensus.ReplicaStatus;
 import org.alliancechain.consensus.message.Hash;
 import org.alliancechain.node.admission.AdmissionOutcome;
 import org.alliancechain.node.api.NodeServices;
+import org.alliancechain.node.api.ServerTls;
 import org.alliancechain.node.chain.ChainRules;
 import org.alliancechain.node.ledger.LedgerListener;
 import org.alliancechain.node.mempool.MempoolStats;
@@ -189,6 +190,15 @@ public final class Node implements NodeServices, AutoCloseable {
     Map<String, Long> counts = new java.util.TreeMap<>();
     rejections.forEach((reason, count) -> counts.put(reason, count.get()));
     return counts;
+  }
+
+  /**
+   * The identity the API presents when {@code [api] tls} is on: the node's TLS certificate
+   * chain and key, the same the p2p layer uses, which clients check against the organization's
+   * CA certificate.
+   */
+  public ServerTls apiTls() {
+    return new ServerTls(parts.tls.certificateChain(), parts.tls.privateKey());
   }
 
   @Override

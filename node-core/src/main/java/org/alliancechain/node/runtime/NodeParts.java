@@ -33,6 +33,7 @@ import org.alliancechain.p2p.P2pException;
 import org.alliancechain.storage.Storage;
 import org.alliancechain.storage.StorageException;
 import org.alliancechain.storage.StorageOptions;
+import org.alliancechain.p2p.TlsIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +61,7 @@ final class NodeParts {
   ProposalValidator validator;
   NodeNetwork network;
   MetricsHttpServer metricsServer;
+  TlsIdentity tls;
   private boolean closed;
 
   NodeParts(ChainConfig config) throws NodeStartException {
@@ -79,6 +81,7 @@ final class NodeParts {
     NodeIdentity identity = chain.genesis().node(nodeId).orElseThrow(() -> new NodeStartException(
         "node id '" + nodeId + "' is not a validator or observer in genesis"));
     NodeKeys keys = NodeKeys.load(nodeConfig.node(), identity);
+    tls = keys.tls();
     openStorage(nodeConfig);
     ledger = new Ledger(nodeId, chain, storage, mempool, metrics, recent, node.new LedgerEvents());
     ledger.onTransactionsStored(ids -> ids.forEach(verifiedSignatures::forget));
