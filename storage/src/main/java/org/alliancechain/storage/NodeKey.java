@@ -5,6 +5,12 @@ package org.alliancechain.storage;
  * version(8) || path (storage.proto); a version's root record is the bare version(8).
  */
 record NodeKey(long version, NibblePath path) {
+  /** Versions spread by a large odd factor, so that (v, p) and (v + 1, p') rarely collide. */
+  @Override
+  public int hashCode() {
+    return Long.hashCode(version) * 0x9e3779b1 + path.hashCode();
+  }
+
   byte[] encode() {
     byte[] out = new byte[8 + path.encodedLength()];
     Bytes.putUint64(out, 0, version);
