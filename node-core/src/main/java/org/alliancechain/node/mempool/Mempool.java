@@ -34,6 +34,15 @@ public final class Mempool {
   /** Ids of committed blocks not yet executed: still duplicates, though no longer held. */
   private final TreeMap<Long, Collection<TransactionId>> committedUnexecuted = new TreeMap<>();
   private final Set<TransactionId> committedUnexecutedIds = new HashSet<>();
+  /**
+   * Ids of a validated proposal that this mempool did not hold yet, by height: one arriving
+   * later (gossip is slower than the proposal) is reserved for that height on arrival, not
+   * offered to this node's next proposal, which would repeat a block that may still commit.
+   */
+  private final Map<Long, List<TransactionId>> expectedByHeight = new HashMap<>();
+  private final Map<TransactionId, Long> expectedHeight = new HashMap<>();
+  /** The highest height {@link #removeCommitted} has seen: nothing is expected at or below it. */
+  private long committedHeight = -1;
   private long bytes;
   private int reserved;
 
@@ -69,8 +78,15 @@ public final class Mempool {
     }
     Entry entry = new Entry(transaction);
     entries.put(transaction.id(), entry);
-    waiting.computeIfAbsent(transaction.sender(), sender -> new ArrayDeque<>()).addLast(entry);
-    entry.queued = true;
+    Long expectedAt = expectedHeight.remove(transaction.id());
+    if (expectedAt != null) {
+      entry.reservedHeight = expectedAt;
+      reservedByHeight.computeIfAbsent(expectedAt, h -> new ArrayList<>()).add(entry);
+      reserved++;
+    } else {
+      waiting.computeIfAbsent(transaction.sender(), sender -> new ArrayDeque<>()).addLast(entry);
+      entry.queued = true;
+    }
     byExpiry.computeIfAbsent(transaction.expiryHeight(), height -> new ArrayList<>())
         .add(transaction.id());
     perSender.put(transaction.sender(), senderCount + 1);
@@ -150,13 +166,21 @@ public final class Mempool {
   /**
    * Reserves the listed transactions for another validator's proposal at {@code height}, which
    * this node validated: a later proposal of this node must not repeat them while that block
-   * may still commit. Transactions this mempool does not hold are ignored.
+   * may still commit. Those this mempool does not hold yet are reserved when they arrive, until
+   * the height commits or is released.
    */
   public synchronized void reserveIds(long height, Collection<TransactionId> ids) {
     List<Entry> reservedNow = null;
     for (TransactionId id : ids) {
       Entry entry = entries.get(id);
-      if (entry == null || entry.reservedHeight >= 0) {
+      if (entry == null) {
+        if (height > committedHeight && !committedUnexecutedIds.contains(id)
+            && expectedHeight.putIfAbsent(id, height) == null) {
+          expectedByHeight.computeIfAbsent(height, h -> new ArrayList<>()).add(id);
+        }
+        continue;
+      }
+      if (entry.reservedHeight >= 0) {
         continue;
       }
       if (reservedNow == null) {
@@ -171,6 +195,12 @@ public final class Mempool {
 
   /** A proposal at {@code height} was abandoned: its transactions wait again, in front. */
   public synchronized void release(long height) {
+    List<TransactionId> expected = expectedByHeight.remove(height);
+    if (expected != null) {
+      for (TransactionId id : expected) {
+        expectedHeight.remove(id, height);
+      }
+    }
     List<Entry> released = reservedByHeight.remove(height);
     if (released == null) {
       return;
@@ -195,6 +225,7 @@ public final class Mempool {
    * in between is refused as a duplicate.
    */
   public synchronized void removeCommitted(long height, Collection<TransactionId> ids) {
+    committedHeight = Math.max(committedHeight, height);
     for (TransactionId id : ids) {
       remove(entries.get(id));
     }

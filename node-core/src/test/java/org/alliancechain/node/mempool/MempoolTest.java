@@ -118,6 +118,36 @@ class MempoolTest {
   }
 
   @Test
+  void aTransactionArrivingAfterItsProposalWasValidatedIsReservedForThatHeight() {
+    Mempool mempool = new Mempool(MempoolLimits.defaults());
+    Transaction late = tx(alice, 100);
+    Transaction other = tx(bob, 100);
+    mempool.reserveIds(5, List.of(late.id()));
+
+    assertThat(mempool.add(late)).isEqualTo(AddResult.ADDED);
+    mempool.add(other);
+    assertThat(mempool.reserve(6, 10, Long.MAX_VALUE)).as("not repeated by the next proposal")
+        .containsExactly(other);
+
+    mempool.release(5);
+    assertThat(mempool.reserve(7, 10, Long.MAX_VALUE)).as("offered again once 5 is abandoned")
+        .containsExactly(late);
+  }
+
+  @Test
+  void anExpectedTransactionIsForgottenWhenItsHeightCommitsWithoutIt() {
+    Mempool mempool = new Mempool(MempoolLimits.defaults());
+    Transaction late = tx(alice, 100);
+    mempool.reserveIds(5, List.of(late.id()));
+    mempool.removeCommitted(5, List.of());
+    mempool.executed(5);
+    mempool.reserveIds(4, List.of(late.id()));
+
+    mempool.add(late);
+    assertThat(mempool.reserve(6, 10, Long.MAX_VALUE)).containsExactly(late);
+  }
+
+  @Test
   void aCommittedButUnexecutedTransactionStillCountsAsPresent() {
     Mempool mempool = new Mempool(MempoolLimits.defaults());
     Transaction a = tx(alice, 100);
