@@ -29,11 +29,12 @@ import org.alliancechain.node.proposal.BlockBuilder;
 import org.alliancechain.node.proposal.ProposalValidator;
 import org.alliancechain.node.proposal.RecentBlocks;
 import org.alliancechain.node.state.StateReader;
+import org.alliancechain.node.tx.TransactionCodec;
 import org.alliancechain.p2p.P2pException;
+import org.alliancechain.p2p.TlsIdentity;
 import org.alliancechain.storage.Storage;
 import org.alliancechain.storage.StorageException;
 import org.alliancechain.storage.StorageOptions;
-import org.alliancechain.p2p.TlsIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +48,7 @@ final class NodeParts {
   final Optional<Integer> validatorIndex;
   final NodeMetrics metrics = new NodeMetrics();
   final Mempool mempool;
+  final TransactionCodec idCodec;
   final RecentBlocks recent = new RecentBlocks();
   final VerifiedSignatures verifiedSignatures = new VerifiedSignatures();
   final ScheduledExecutorService scheduler;
@@ -70,6 +72,7 @@ final class NodeParts {
     this.chain = ChainSetup.of(config.genesis());
     this.validatorIndex = chain.validatorIndex(nodeId);
     this.mempool = new Mempool(config.node().mempool());
+    this.idCodec = new TransactionCodec(chain.rules());
     this.scheduler = Executors.newScheduledThreadPool(2, named("scheduler-" + nodeId));
     this.builderThread = Executors.newSingleThreadScheduledExecutor(named("builder-" + nodeId));
     this.logWriter = Executors.newSingleThreadExecutor(named("consensus-log-" + nodeId));
@@ -279,9 +282,15 @@ final class NodeParts {
     public void deliver(long height, org.alliancechain.consensus.message.ChainBlock block,
         org.alliancechain.consensus.message.CommitCertificate certificate) {
       // Committed now, executed later: drop its transactions from the mempool at once, so no
-      // proposal repeats them while the ledger catches up.
-      recent.get(com.google.protobuf.ByteString.copyFrom(block.hash().bytes())).ifPresent(
-          summary -> mempool.removeCommitted(height, summary.transactionIds()));
+      // proposal repeats them while the ledger catches up. A block this node never validated
+      // (synced, or certified before its proposal arrived) is read for its ids off this thread.
+      var summary = recent.get(com.google.protobuf.ByteString.copyFrom(block.hash().bytes()));
+      if (summary.isPresent()) {
+        mempool.removeCommitted(height, summary.get().transactionIds());
+      } else {
+        validationPool.execute(
+            () -> mempool.removeCommitted(height, idCodec.idsOf(block.encoded())));
+      }
       ledger.deliver(height, block, certificate);
     }
 

@@ -14,6 +14,7 @@ import org.alliancechain.crypto.CryptoException;
 import org.alliancechain.crypto.PublicKey;
 import org.alliancechain.node.chain.ChainRules;
 import org.alliancechain.node.codec.ProtoKeys;
+import org.alliancechain.proto.v1.Block;
 import org.alliancechain.proto.v1.SignedTransaction;
 import org.alliancechain.proto.v1.TransactionBody;
 
@@ -27,6 +28,24 @@ public final class TransactionCodec {
 
   public TransactionCodec(ChainRules rules) {
     this.rules = rules;
+  }
+
+  /**
+   * The ids of a committed block's transactions, without decoding or checking them further (its
+   * certificate vouches for them); empty if the block does not parse.
+   */
+  public List<TransactionId> idsOf(byte[] encodedBlock) {
+    try {
+      Block block = Block.parseFrom(encodedBlock);
+      List<TransactionId> ids = new ArrayList<>(block.getTransactionsCount());
+      for (ByteString encoded : block.getTransactionsList()) {
+        ids.add(TransactionId.of(rules.hash().digest(
+            SignedTransaction.parseFrom(encoded).getBody().toByteArray())));
+      }
+      return ids;
+    } catch (InvalidProtocolBufferException e) {
+      return List.of();
+    }
   }
 
   public Transaction decode(byte[] encoded) throws InvalidTransactionException {

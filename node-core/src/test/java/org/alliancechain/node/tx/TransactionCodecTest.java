@@ -87,4 +87,17 @@ class TransactionCodecTest {
         TestTransactions.body(CHAIN, alice).build())))
         .hasMessageStartingWith("transaction has no operation");
   }
+
+  @Test
+  void idsOfACommittedBlockAreTheIdsItsTransactionsDecodeTo() throws Exception {
+    byte[] first = TestTransactions.put(CHAIN, alice, "default", "a", "1");
+    byte[] second = TestTransactions.put(CHAIN, alice, "default", "b", "2");
+    byte[] block = org.alliancechain.proto.v1.Block.newBuilder()
+        .addTransactions(ByteString.copyFrom(first)).addTransactions(ByteString.copyFrom(second))
+        .build().toByteArray();
+
+    assertThat(codec.idsOf(block)).containsExactly(codec.decode(first).id(),
+        codec.decode(second).id());
+    assertThat(codec.idsOf(new byte[] {(byte) 0xff, 1, 2})).as("not a block").isEmpty();
+  }
 }
