@@ -10,8 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN.md's module boundaries, checked over the production classes of every module: each
- * library stays in the one module that owns it, and the consensus core stays pure.
+ * The module boundaries (README, Modules), checked over the production classes of every
+ * module: each library stays in the one module that owns it, and the consensus core stays pure.
  */
 class ArchitectureTest {
   private static JavaClasses classes;
@@ -38,7 +38,7 @@ class ArchitectureTest {
   void onlyCryptoTouchesBouncyCastle() {
     noClasses().that().resideOutsideOfPackage("org.alliancechain.crypto..")
         .should().dependOnClassesThat().resideInAPackage("org.bouncycastle..")
-        .because("BouncyCastle stays in crypto (DESIGN.md, modules)")
+        .because("BouncyCastle stays in crypto (README, Modules)")
         .check(classes);
   }
 
@@ -46,7 +46,7 @@ class ArchitectureTest {
   void onlyStorageTouchesRocksDb() {
     noClasses().that().resideOutsideOfPackage("org.alliancechain.storage..")
         .should().dependOnClassesThat().resideInAPackage("org.rocksdb..")
-        .because("RocksDB stays in storage (DESIGN.md, modules)")
+        .because("RocksDB stays in storage (README, Modules)")
         .check(classes);
   }
 
@@ -55,7 +55,7 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("org.alliancechain.consensus..")
         .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "io.grpc..",
             "org.rocksdb..", "org.bouncycastle..")
-        .because("the PBFT core is a deterministic state machine without I/O (STYLE.md 1)")
+        .because("the PBFT core is a deterministic state machine without I/O")
         .check(classes);
   }
 

@@ -14,9 +14,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The replica must be a deterministic step function (STYLE.md practice 1): nothing in the
- * module's production code may start threads, read clocks, touch files or sockets, log, or draw
- * randomness. This is what makes a simulator seed replay exactly.
+ * The replica must be a deterministic step function: nothing in the module's production code
+ * may start threads, read clocks, touch files or sockets, log, or draw randomness. This is what makes a simulator seed replay exactly.
  */
 class DeterminismArchitectureTest {
   private final JavaClasses production = new ClassFileImporter()

@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN.md's boundaries, checked on the compiled p2p classes. */
+/** The module boundaries (README, Modules), checked on the compiled p2p classes. */
 class ModuleBoundaryTest {
   private static final JavaClasses P2P = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
