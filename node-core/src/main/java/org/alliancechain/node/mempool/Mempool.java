@@ -104,7 +104,7 @@ public final class Mempool {
     return entry == null ? Optional.empty() : Optional.of(entry.transaction);
   }
 
-  /** Every transaction held, waiting or reserved for a proposal, oldest sender first. */
+  /** Every transaction held, waiting or reserved for a proposal, in no particular order. */
   public synchronized List<Transaction> snapshot() {
     List<Transaction> all = new ArrayList<>(entries.size());
     for (Entry entry : entries.values()) {
