@@ -49,6 +49,8 @@ public final class Node implements NodeServices, AutoCloseable {
   private final Map<String, AtomicLong> rejections = new ConcurrentHashMap<>();
   private volatile String haltReason;
   private volatile boolean workPending;
+  /** The highest height the replica delivered as committed (its status lags within a step). */
+  private volatile long deliveredHeight;
 
   private Node(NodeParts parts) {
     this.parts = parts;
@@ -101,16 +103,33 @@ public final class Node implements NodeServices, AutoCloseable {
     }
   }
 
-  /** Tells the replica and the block builder when transactions start or stop waiting. */
-  void signalWork() {
-    boolean pending = parts.mempool.hasWaiting();
-    if (pending) {
+  /**
+   * Tells the block builder when transactions wait, and the replica when they wait for the
+   * primary. They do not while this node's own execution lags: the next block's header carries
+   * the roots of height committed + 1 - window, which this node must have executed to validate
+   * it (and a primary, to propose it), so until then the wait is for this node's ledger, and
+   * the replica's progress timer must not turn a slow disk or CPU into view changes (each new
+   * primary would face the same backlog). Once the ledger catches up, the timer runs again.
+   */
+  synchronized void signalWork() {
+    boolean waiting = parts.mempool.hasWaiting();
+    if (waiting) {
       parts.builder.ifPresent(BlockBuilder::workArrived);
     }
+    long committed = validator
+        ? Math.max(deliveredHeight, parts.driver.status().committedHeight()) : 0;
+    boolean pending = waiting && (!validator || parts.ledger.executedHeight()
+        >= parts.chain.rules().executedHeightFor(committed + 1));
     if (pending != workPending) {
       workPending = pending;
       parts.driver.submit(new Event.WorkPending(pending));
     }
+  }
+
+  /** The replica delivered {@code height} as committed: the wait may now be for the ledger. */
+  void delivered(long height) {
+    deliveredHeight = Math.max(deliveredHeight, height);
+    signalWork();
   }
 
   void countRefusal(AdmissionOutcome outcome) {

@@ -292,6 +292,7 @@ final class NodeParts {
             () -> mempool.removeCommitted(height, idCodec.idsOf(block.encoded())));
       }
       ledger.deliver(height, block, certificate);
+      node.delivered(height);
     }
 
     @Override
