@@ -45,6 +45,10 @@ public final class Mempool {
   private long committedHeight = -1;
   private long bytes;
   private int reserved;
+  /** Removed entries still sitting in a sender's queue (see {@link #remove}). */
+  private int deadQueued;
+  /** Below this many dead queued entries the queues are not worth compacting. */
+  private static final int COMPACT_MIN = 1024;
 
   private static final class Entry {
     final Transaction transaction;
@@ -92,6 +96,11 @@ public final class Mempool {
     perSender.put(transaction.sender(), senderCount + 1);
     bytes += transaction.sizeBytes();
     return AddResult.ADDED;
+  }
+
+  /** Drops a held transaction (admission found it committed after all); no-op if absent. */
+  public synchronized void discard(TransactionId id) {
+    remove(entries.get(id));
   }
 
   /** Whether the id is waiting, reserved, or committed in a block not yet executed. */
@@ -277,15 +286,49 @@ public final class Mempool {
       reserved--;
     }
     perSender.computeIfPresent(transaction.sender(), (sender, count) -> count > 1 ? count - 1 : null);
-    // An unreserved entry stays in its sender's queue and is skipped when reached (pollLive):
-    // removing it from the middle of a queue would cost O(queue) per committed transaction.
+    // A queued entry stays in its sender's queue and is skipped when reached (pollLive):
+    // removing it from the middle of a queue would cost O(queue) per committed transaction. But
+    // only a primary's block builder polls the queues, so on a backup they would keep every
+    // committed transaction forever: once the dead outnumber the live, the queues are compacted,
+    // O(1) amortized per removal.
+    if (entry.queued) {
+      deadQueued++;
+      if (deadQueued > Math.max(COMPACT_MIN, entries.size())) {
+        compactQueues();
+      }
+    }
   }
 
-  private static Entry pollLive(ArrayDeque<Entry> queue) {
+  /** Entries in the senders' queues, live or dead: what the queues keep reachable. */
+  synchronized int queuedEntries() {
+    return waiting.values().stream().mapToInt(ArrayDeque::size).sum();
+  }
+
+  private void compactQueues() {
+    Iterator<ArrayDeque<Entry>> queues = waiting.values().iterator();
+    while (queues.hasNext()) {
+      ArrayDeque<Entry> queue = queues.next();
+      queue.removeIf(entry -> {
+        if (entry.removed) {
+          entry.queued = false;
+          return true;
+        }
+        return false;
+      });
+      if (queue.isEmpty()) {
+        queues.remove();
+      }
+    }
+    deadQueued = 0;
+  }
+
+  private Entry pollLive(ArrayDeque<Entry> queue) {
     Entry entry;
     while ((entry = queue.pollFirst()) != null) {
       entry.queued = false;
-      if (!entry.removed && entry.reservedHeight < 0) {
+      if (entry.removed) {
+        deadQueued--;
+      } else if (entry.reservedHeight < 0) {
         return entry;
       }
       // skip transactions committed, or reserved for another node's proposal: release() puts a

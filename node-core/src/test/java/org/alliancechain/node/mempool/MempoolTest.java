@@ -148,6 +148,29 @@ class MempoolTest {
   }
 
   @Test
+  void aBackupThatNeverProposesDoesNotKeepCommittedTransactions() {
+    Mempool mempool = new Mempool(MempoolLimits.defaults());
+    for (int block = 1; block <= 10; block++) {
+      List<TransactionId> ids = new ArrayList<>();
+      for (int i = 0; i < 500; i++) {
+        Transaction transaction = tx(block % 2 == 0 ? alice : bob, 100);
+        mempool.add(transaction);
+        ids.add(transaction.id());
+      }
+      mempool.reserveIds(block, ids.subList(0, 250));
+      mempool.removeCommitted(block, ids);
+      mempool.executed(block);
+    }
+    assertThat(mempool.stats().transactions()).isZero();
+    assertThat(mempool.queuedEntries()).as("5,000 committed, never polled by a builder")
+        .isLessThanOrEqualTo(1024);
+
+    Transaction waiting = tx(carol, 100);
+    mempool.add(waiting);
+    assertThat(mempool.reserve(11, 10, Long.MAX_VALUE)).containsExactly(waiting);
+  }
+
+  @Test
   void aCommittedButUnexecutedTransactionStillCountsAsPresent() {
     Mempool mempool = new Mempool(MempoolLimits.defaults());
     Transaction a = tx(alice, 100);
