@@ -126,6 +126,16 @@ public final class TransactionAdmission {
           + " is not an admitted identity: an organization admin must register it first");
     }
     AddResult added = mempool.add(transaction);
+    if (added == AddResult.ADDED && committed.isCommitted(id)) {
+      // Its block committed and was stored while the signature was being checked: the mempool
+      // had already forgotten the block's ids (they leave it once the index holds them), so
+      // only the index can tell. The index is written before the mempool forgets, so this
+      // second look cannot miss it. Left in, it would wait forever and make this node, as
+      // primary, propose a committed transaction.
+      mempool.discard(id);
+      return AdmissionOutcome.refused(id, DUPLICATE, "transaction " + id
+          + " was committed while it was being admitted; a transaction takes effect at most once");
+    }
     return switch (added) {
       case ADDED -> AdmissionOutcome.admitted(transaction);
       case DUPLICATE -> AdmissionOutcome.refused(id, DUPLICATE,

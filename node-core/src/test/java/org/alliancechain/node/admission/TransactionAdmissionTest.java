@@ -72,6 +72,26 @@ class TransactionAdmissionTest {
   }
 
   @Test
+  void aTransactionCommittedWhileItsSignatureIsCheckedIsNotLeftWaiting() {
+    Map<ByteString, ByteString> state = new TreeMap<>(ByteString.unsignedLexicographicalComparator());
+    new GenesisState(List.of(), List.of(new GenesisState.Client("bank", client.publicKey(), "app")),
+        List.of()).changes().forEach((key, value) -> state.put(key, value.orElseThrow()));
+    // The first look (before verifying) finds nothing; by the second, the block is stored.
+    Map<TransactionId, Integer> lookups = new java.util.HashMap<>();
+    TransactionAdmission racing = new TransactionAdmission(ChainRules.forTests(CHAIN,
+        CryptoSuite.INTL), mempool, BatchVerifier.shared(), new VerifiedSignatures(),
+        id -> lookups.merge(id, 1, Integer::sum) > 1,
+        () -> key -> Optional.ofNullable(state.get(key)), () -> 10, refusals::add);
+
+    AdmissionOutcome outcome = racing.admit(List.of(ByteString.copyFrom(put(client, 50)))).get(0);
+
+    assertThat(outcome.rejection()).isEqualTo(DUPLICATE);
+    assertThat(outcome.message()).contains("committed while it was being admitted");
+    assertThat(mempool.stats().transactions()).isZero();
+    assertThat(mempool.contains(outcome.id())).isFalse();
+  }
+
+  @Test
   void aCommittedTransactionIsNeverAdmittedAgain() {
     byte[] encoded = put(client, 50);
     AdmissionOutcome first = admission.admit(List.of(ByteString.copyFrom(encoded))).get(0);
