@@ -68,6 +68,8 @@ public final class TransactionAdmission {
     List<Integer> pending = new ArrayList<>(encoded.size());
     List<Transaction> decoded = new ArrayList<>(encoded.size());
     long nextHeight = committedHeight.getAsLong() + 1;
+    // Read before the index is: a block stored after this moves it (see admitVerified).
+    long forgottenBefore = mempool.forgottenThrough();
     Set<TransactionId> inThisBatch = new HashSet<>();
     for (int i = 0; i < encoded.size(); i++) {
       try {
@@ -84,7 +86,8 @@ public final class TransactionAdmission {
     boolean[] signatures = verified.verify(decoded, verifier);
     Identities identities = new Identities(latestState.get());
     for (int j = 0; j < decoded.size(); j++) {
-      outcomes[pending.get(j)] = admitVerified(decoded.get(j), signatures[j], identities);
+      outcomes[pending.get(j)] = admitVerified(decoded.get(j), signatures[j], identities,
+          forgottenBefore);
     }
     List<AdmissionOutcome> result = List.of(outcomes);
     for (AdmissionOutcome outcome : result) {
@@ -115,7 +118,7 @@ public final class TransactionAdmission {
   }
 
   private AdmissionOutcome admitVerified(Transaction transaction, boolean signatureValid,
-      Identities identities) {
+      Identities identities, long forgottenBefore) {
     TransactionId id = transaction.id();
     if (!signatureValid) {
       return AdmissionOutcome.refused(id, BAD_SIGNATURE, "the signature does not verify with the"
@@ -126,12 +129,14 @@ public final class TransactionAdmission {
           + " is not an admitted identity: an organization admin must register it first");
     }
     AddResult added = mempool.add(transaction);
-    if (added == AddResult.ADDED && committed.isCommitted(id)) {
+    if (added == AddResult.ADDED && mempool.forgottenThrough() != forgottenBefore
+        && committed.isCommitted(id)) {
       // Its block committed and was stored while the signature was being checked: the mempool
       // had already forgotten the block's ids (they leave it once the index holds them), so
       // only the index can tell. The index is written before the mempool forgets, so this
-      // second look cannot miss it. Left in, it would wait forever and make this node, as
-      // primary, propose a committed transaction.
+      // second look cannot miss it; it is needed only if the mempool forgot a block since the
+      // first look, which keeps the per-transaction path to one index read. Left in, the
+      // transaction would wait forever and make this node, as primary, propose it again.
       mempool.discard(id);
       return AdmissionOutcome.refused(id, DUPLICATE, "transaction " + id
           + " was committed while it was being admitted; a transaction takes effect at most once");

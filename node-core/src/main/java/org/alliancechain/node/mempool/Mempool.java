@@ -43,6 +43,8 @@ public final class Mempool {
   private final Map<TransactionId, Long> expectedHeight = new HashMap<>();
   /** The highest height {@link #removeCommitted} has seen: nothing is expected at or below it. */
   private long committedHeight = -1;
+  /** The highest height {@link #executed} has seen: ids of blocks up to it are forgotten here. */
+  private long forgottenThrough = -1;
   private long bytes;
   private int reserved;
   /** Removed entries still sitting in a sender's queue (see {@link #remove}). */
@@ -96,6 +98,15 @@ public final class Mempool {
     perSender.put(transaction.sender(), senderCount + 1);
     bytes += transaction.sizeBytes();
     return AddResult.ADDED;
+  }
+
+  /**
+   * The highest height whose transaction ids this mempool has forgotten (the ledger's index
+   * answers for them): if it moved while a transaction was being admitted, only the index can
+   * tell whether that transaction committed meanwhile.
+   */
+  public synchronized long forgottenThrough() {
+    return forgottenThrough;
   }
 
   /** Drops a held transaction (admission found it committed after all); no-op if absent. */
@@ -247,6 +258,7 @@ public final class Mempool {
 
   /** The ledger stored every block up to {@code height}: its index now answers for them. */
   public synchronized void executed(long height) {
+    forgottenThrough = Math.max(forgottenThrough, height);
     while (!committedUnexecuted.isEmpty() && committedUnexecuted.firstKey() <= height) {
       // One remove per id: Set.removeAll(List) may call List.contains per element, O(n * m).
       for (TransactionId id : committedUnexecuted.pollFirstEntry().getValue()) {
