@@ -46,23 +46,41 @@ public final class ApiOptions {
     return new Endpoint(address(admin, false, DEFAULT_ADMIN, "--admin"), trust(), "admin API");
   }
 
+  /** node.toml, read once however many endpoints a command opens. */
+  private NodeConfig loaded;
+  private Optional<TrustedCas> trust;
+
+  private NodeConfig nodeConfig(String fix) throws CliException {
+    if (loaded == null) {
+      try {
+        loaded = NodeConfig.load(config);
+      } catch (ConfigException e) {
+        throw CliException.badInput(e.getMessage(), fix);
+      }
+    }
+    return loaded;
+  }
+
   private Optional<TrustedCas> trust() throws CliException {
+    if (trust == null) {
+      trust = readTrust();
+    }
+    return trust;
+  }
+
+  private Optional<TrustedCas> readTrust() throws CliException {
     if (tlsCa != null) {
       return Optional.of(TrustedCas.file(tlsCa));
     }
-    if (config == null) {
+    String fix = "pass the node's node.toml with its genesis.json beside it, or --tls-ca";
+    if (config == null || !nodeConfig(fix).api().tls()) {
       return Optional.empty();
     }
+    Path genesisFile = loaded.node().genesisFile();
     try {
-      NodeConfig loaded = NodeConfig.load(config);
-      if (!loaded.api().tls()) {
-        return Optional.empty();
-      }
-      Path genesisFile = loaded.node().genesisFile();
       return Optional.of(TrustedCas.organizationsOf(Genesis.load(genesisFile), genesisFile));
     } catch (ConfigException e) {
-      throw CliException.badInput(e.getMessage(),
-          "pass the node's node.toml with its genesis.json beside it, or --tls-ca");
+      throw CliException.badInput(e.getMessage(), fix);
     }
   }
 
@@ -81,13 +99,9 @@ public final class ApiOptions {
       }
     }
     if (config != null) {
-      try {
-        NodeConfig loaded = NodeConfig.load(config);
-        return NetworkDirectory.dialable(publicApi ? loaded.api().grpcListen()
-            : loaded.api().adminListen());
-      } catch (ConfigException e) {
-        throw CliException.badInput(e.getMessage(), "pass the node's node.toml, or " + option);
-      }
+      NodeConfig node = nodeConfig("pass the node's node.toml, or " + option);
+      return NetworkDirectory.dialable(publicApi ? node.api().grpcListen()
+          : node.api().adminListen());
     }
     return HostPort.parse(fallback);
   }
