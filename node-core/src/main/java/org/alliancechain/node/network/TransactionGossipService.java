@@ -86,12 +86,9 @@ final class TransactionGossipService implements AutoCloseable {
   /** Sends {@code transactions} through {@code send} in gossip batches. */
   void sendAll(List<Transaction> transactions, Consumer<byte[]> send) {
     for (int from = 0; from < transactions.size(); from += BATCH_TRANSACTIONS_MAX) {
-      TransactionGossip.Builder batch = TransactionGossip.newBuilder();
-      for (Transaction transaction : transactions.subList(from,
-          Math.min(transactions.size(), from + BATCH_TRANSACTIONS_MAX))) {
-        batch.addTransactions(transaction.encoded());
-      }
-      send.accept(batch.build().toByteArray());
+      send.accept(encode(transactions.subList(from,
+          Math.min(transactions.size(), from + BATCH_TRANSACTIONS_MAX)).stream()
+          .map(Transaction::encoded).toList()));
     }
   }
 
@@ -113,7 +110,11 @@ final class TransactionGossipService implements AutoCloseable {
   }
 
   private void send(List<ByteString> batch) {
-    broadcast.accept(TransactionGossip.newBuilder().addAllTransactions(batch).build().toByteArray());
+    broadcast.accept(encode(batch));
+  }
+
+  private static byte[] encode(List<ByteString> batch) {
+    return TransactionGossip.newBuilder().addAllTransactions(batch).build().toByteArray();
   }
 
   @Override
