@@ -1,6 +1,5 @@
 package org.alliancechain.storage;
 
-import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.WireFormat;
@@ -23,6 +22,7 @@ final class TreeCodec {
   private static final int CHILD_LEAF = TreeChildRecord.LEAF_FIELD_NUMBER;
   private static final int LEAF_KEY_HASH = TreeLeafRecord.KEY_HASH_FIELD_NUMBER;
   private static final int LEAF_VALUE_HASH = TreeLeafRecord.VALUE_HASH_FIELD_NUMBER;
+  private static final int ROOT_CHILD = TreeRootRecord.ROOT_FIELD_NUMBER;
 
   private TreeCodec() {}
 
@@ -159,12 +159,23 @@ final class TreeCodec {
     }
   }
 
+  /** The version's {@code TreeRootRecord}, written like {@link #encodeNode}; empty for no root. */
   static byte[] encodeRoot(TreeChild root) {
-    TreeRootRecord.Builder record = TreeRootRecord.newBuilder();
-    if (root != null) {
-      record.setRoot(encodeChild(0, root));
+    if (root == null) {
+      return new byte[0];
     }
-    return record.build().toByteArray();
+    int childSize = childSize(0, root);
+    byte[] encoded = new byte[delimitedSize(childSize)];
+    CodedOutputStream out = CodedOutputStream.newInstance(encoded);
+    try {
+      out.writeTag(ROOT_CHILD, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+      out.writeUInt32NoTag(childSize);
+      writeChild(out, 0, root);
+      out.checkNoSpaceLeft();
+    } catch (IOException e) {
+      throw new IllegalStateException("a tree root did not fit its computed size", e);
+    }
+    return encoded;
   }
 
   /** The root child of a version, or null for the empty tree. */
@@ -177,21 +188,6 @@ final class TreeCodec {
       throw new StorageCorruptionException("state tree root of version " + version
           + " does not decode: " + e.getMessage(), e);
     }
-  }
-
-  private static TreeChildRecord encodeChild(int nibble, TreeChild child) {
-    TreeChildRecord.Builder record = TreeChildRecord.newBuilder()
-        .setNibble(nibble)
-        .setHash(ByteString.copyFrom(child.hash()));
-    if (child instanceof TreeChild.Node node) {
-      record.setNodeVersion(node.version());
-    } else {
-      TreeChild.Leaf leaf = (TreeChild.Leaf) child;
-      record.setLeaf(TreeLeafRecord.newBuilder()
-          .setKeyHash(ByteString.copyFrom(leaf.keyHash()))
-          .setValueHash(ByteString.copyFrom(leaf.valueHash())));
-    }
-    return record.build();
   }
 
   private static TreeChild decodeChild(TreeChildRecord record, Object where)

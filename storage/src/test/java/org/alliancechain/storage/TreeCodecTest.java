@@ -12,6 +12,7 @@ import org.alliancechain.crypto.HashAlgorithm;
 import org.alliancechain.proto.v1.TreeChildRecord;
 import org.alliancechain.proto.v1.TreeLeafRecord;
 import org.alliancechain.proto.v1.TreeNodeRecord;
+import org.alliancechain.proto.v1.TreeRootRecord;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -100,5 +101,31 @@ class TreeCodecTest {
       }
       assertThat(Arrays.deepEquals(decoded.storedHashes(), node.storedHashes())).isTrue();
     });
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void encodesRootsExactlyAsProtobufAndDecodesThemBack(long seed) {
+    Seeds.check(seed, () -> {
+      SplittableRandom random = new SplittableRandom(seed);
+      return random.nextBoolean() ? new TreeChild.Node(bytes(random), random.nextLong(1L << 40))
+          : new TreeChild.Leaf(bytes(random), bytes(random), bytes(random));
+    }, root -> {
+      TreeChildRecord.Builder record = TreeChildRecord.newBuilder()
+          .setHash(ByteString.copyFrom(root.hash()));
+      if (root instanceof TreeChild.Node node) {
+        record.setNodeVersion(node.version());
+      } else {
+        TreeChild.Leaf leaf = (TreeChild.Leaf) root;
+        record.setLeaf(TreeLeafRecord.newBuilder().setKeyHash(ByteString.copyFrom(leaf.keyHash()))
+            .setValueHash(ByteString.copyFrom(leaf.valueHash())));
+      }
+      byte[] encoded = TreeCodec.encodeRoot(root);
+      assertThat(encoded).isEqualTo(TreeRootRecord.newBuilder().setRoot(record).build()
+          .toByteArray());
+      assertThat(TreeCodec.decodeRoot(encoded, 3).hash()).isEqualTo(root.hash());
+    });
+    assertThat(TreeCodec.encodeRoot(null)).isEqualTo(TreeRootRecord.getDefaultInstance()
+        .toByteArray());
   }
 }
