@@ -14,10 +14,27 @@ final class TreeNode {
   private final TreeChild[] children;
   /** hashes[p] for positions 1..15; index 0 unused. */
   private final byte[][] hashes;
+  /** Bit s set: slot s holds a child. */
+  private final int occupied;
+  /** Bit s set: slot s holds a leaf. */
+  private final int leaves;
 
+  /** Takes ownership of {@code children}: callers do not change the array afterwards. */
   private TreeNode(TreeChild[] children, byte[][] hashes) {
     this.children = children;
     this.hashes = hashes;
+    int occupiedSlots = 0;
+    int leafSlots = 0;
+    for (int slot = 0; slot < SLOTS; slot++) {
+      if (children[slot] != null) {
+        occupiedSlots |= 1 << slot;
+        if (children[slot] instanceof TreeChild.Leaf) {
+          leafSlots |= 1 << slot;
+        }
+      }
+    }
+    this.occupied = occupiedSlots;
+    this.leaves = leafSlots;
   }
 
   /** A node with these children, every inner hash computed. */
@@ -85,9 +102,19 @@ final class TreeNode {
 
   /** The only child below {@code position}, or {@link TreeHasher#NONE} / {@link TreeHasher#MANY}. */
   TreeChild soleChild(int position) {
+    int below = occupied & slotsBelow(position);
+    if (below == 0) {
+      return TreeHasher.NONE;
+    }
+    return (below & (below - 1)) != 0 ? TreeHasher.MANY
+        : children[Integer.numberOfTrailingZeros(below)];
+  }
+
+  /** The slots under {@code position} (1..15) as a bit mask: a run of 16 >> level bits. */
+  private static int slotsBelow(int position) {
     int level = 31 - Integer.numberOfLeadingZeros(position);
     int width = SLOTS >> level;
-    return TreeHasher.soleChild(children, (position - (1 << level)) * width, width);
+    return ((1 << width) - 1) << ((position - (1 << level)) * width);
   }
 
   /**
@@ -96,8 +123,8 @@ final class TreeNode {
    * is empty (zero) or holds a single leaf (that leaf's hash).
    */
   boolean isStored(int position) {
-    TreeChild only = soleChild(position);
-    return only != TreeHasher.NONE && !(only instanceof TreeChild.Leaf);
+    int below = occupied & slotsBelow(position);
+    return below != 0 && ((below & (below - 1)) != 0 || (below & leaves) == 0);
   }
 
   /** The hashes {@link #isStored} names, in position order. */
