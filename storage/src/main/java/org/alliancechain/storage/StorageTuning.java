@@ -43,7 +43,7 @@ public record StorageTuning(
 
   /** Production sizing for a validator (about 1 GiB of memory for RocksDB). */
   public static StorageTuning defaults() {
-    return new StorageTuning(512L << 20, 64L << 20, 512L << 20, 10, Compression.LZ4, 8192);
+    return new StorageTuning(512L << 20, 64L << 20, 512L << 20, 10, Compression.LZ4, 65_536);
   }
 
   /** Small buffers and cache, so that tests open fast and flush often. */
