@@ -75,6 +75,12 @@ final class RocksConfig implements AutoCloseable {
         .setMaxWriteBufferNumber(3)
         .setLevelCompactionDynamicLevelBytes(true)
         .setCompressionType(compression(column));
+    if (column == Column.TX_INDEX || column == Column.STATE) {
+      // Every admitted transaction asks whether its id is committed and every execution reads
+      // identity records that are mostly absent: a whole-key bloom filter on the memtable
+      // answers "not here" without a skip-list search (~5 % of the admission and commit CPU).
+      options.setMemtablePrefixBloomSizeRatio(0.05).setMemtableWholeKeyFiltering(true);
+    }
     if (column == Column.STATE_HISTORY) {
       // Reads seek to H(key) || ~version: a prefix filter on H(key) skips files without the key.
       options.useFixedLengthPrefixExtractor(HISTORY_PREFIX_BYTES);
