@@ -19,19 +19,28 @@ final class BlockCommitter {
   private final WriteGate gate;
   private final ChainState chain;
   private final NodeCache nodeCache;
+  private final StateValueCache valueCache;
 
   BlockCommitter(KvStore store, StorageOptions options, WriteGate gate, ChainState chain,
-      NodeCache nodeCache) {
+      NodeCache nodeCache, StateValueCache valueCache) {
     this.store = store;
     this.options = options;
     this.gate = gate;
     this.chain = chain;
     this.nodeCache = nodeCache;
+    this.valueCache = valueCache;
   }
 
   private StateWriter stateWriter(TreeHasher hasher) {
     KvView view = store.live();
-    return new StateWriter(view, nodeCache.over(NodeSource.of(view, store.location())), hasher);
+    return new StateWriter(view, valueCache,
+        nodeCache.over(NodeSource.of(view, store.location())), hasher);
+  }
+
+  /** After {@code applied}'s batch is durable: the caches learn what it wrote. */
+  private void written(StateWriter.Applied applied) {
+    nodeCache.update(applied.written(), applied.replaced());
+    valueCache.committed(applied.values());
   }
 
   synchronized byte[] commitGenesis(List<StateChange> changes) throws StorageException {
@@ -54,7 +63,7 @@ final class BlockCommitter {
       batch.put(Column.METADATA, Records.GENESIS_KEY, Records.encodeGenesis(rootHash));
       batch.put(Column.METADATA, Records.TIP_KEY, Records.encodeTip(tip));
       gate.write(batch);
-      nodeCache.update(applied.written(), applied.replaced());
+      written(applied);
       chain.publish(tip, root, chain.prunedThrough());
       return rootHash;
     }
@@ -111,7 +120,7 @@ final class BlockCommitter {
       ChainTip next = new ChainTip(height, block.hash(), rootHash);
       batch.put(Column.METADATA, Records.TIP_KEY, Records.encodeTip(next));
       gate.write(batch);
-      nodeCache.update(applied.written(), applied.replaced());
+      written(applied);
       chain.publish(next, root, target);
       return rootHash;
     }

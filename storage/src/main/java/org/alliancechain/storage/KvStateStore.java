@@ -20,10 +20,13 @@ final class KvStateStore implements StateStore {
   private final Supplier<ChainTip> tip;
   private final LongSupplier prunedThrough;
   private final NodeCache nodeCache;
+  private final StateValueCache valueCache;
 
   KvStateStore(KvStore store, HashAlgorithm algorithm, int retainedVersions,
-      Supplier<ChainTip> tip, LongSupplier prunedThrough, NodeCache nodeCache) {
+      Supplier<ChainTip> tip, LongSupplier prunedThrough, NodeCache nodeCache,
+      StateValueCache valueCache) {
     this.nodeCache = nodeCache;
+    this.valueCache = valueCache;
     this.store = store;
     this.algorithm = algorithm;
     this.retainedVersions = retainedVersions;
@@ -50,7 +53,7 @@ final class KvStateStore implements StateStore {
   @Override
   public Optional<byte[]> get(byte[] key) throws StorageException {
     Objects.requireNonNull(key, "key");
-    Records.StoredValue stored = Records.decodeValue(store.live().get(Column.STATE, key));
+    Records.StoredValue stored = Records.decodeValue(valueCache.read(store.live(), key));
     return stored == null ? Optional.empty() : Optional.of(stored.value());
   }
 

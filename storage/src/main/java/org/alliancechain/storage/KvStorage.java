@@ -18,6 +18,7 @@ final class KvStorage implements Storage {
   private final KvStateStore state;
   private final KvConsensusLog consensusLog;
   private volatile boolean closed;
+  private final StateValueCache valueCache;
 
   private KvStorage(KvStore store, StorageOptions options, ChainMetadata metadata,
       ChainState chainState) {
@@ -26,10 +27,12 @@ final class KvStorage implements Storage {
     this.metadata = metadata;
     this.gate = new WriteGate(store);
     NodeCache nodeCache = new NodeCache(options.tuning().treeNodeCacheNodes());
-    this.committer = new BlockCommitter(store, options, gate, chainState, nodeCache);
+    this.valueCache = new StateValueCache(options.tuning().stateValueCacheRecords());
+    this.committer = new BlockCommitter(store, options, gate, chainState, nodeCache, valueCache);
     this.blocks = new KvBlockStore(store, chainState::tip);
     this.state = new KvStateStore(store, options.hashAlgorithm(),
-        options.retainedStateVersions(), chainState::tip, chainState::prunedThrough, nodeCache);
+        options.retainedStateVersions(), chainState::tip, chainState::prunedThrough, nodeCache,
+        valueCache);
     this.consensusLog = new KvConsensusLog(store, gate);
   }
 
@@ -100,6 +103,7 @@ final class KvStorage implements Storage {
     synchronized (committer) {
       if (!closed) {
         closed = true;
+        valueCache.close();
         store.close();
       }
     }

@@ -16,17 +16,23 @@ import org.alliancechain.proto.v1.StaleRecord;
  */
 final class StateWriter {
   private final KvView view;
+  private final StateValueCache values;
   private final NodeSource nodes;
   private final TreeHasher hasher;
 
-  StateWriter(KvView view, NodeSource nodes, TreeHasher hasher) {
+  StateWriter(KvView view, StateValueCache values, NodeSource nodes, TreeHasher hasher) {
     this.view = view;
+    this.values = values;
     this.nodes = nodes;
     this.hasher = hasher;
   }
 
-  /** A version's new root, the nodes it wrote and those it replaced (for the node cache). */
-  record Applied(TreeChild root, Map<NodeKey, TreeNode> written, List<NodeKey> replaced) {}
+  /**
+   * A version's new root, the nodes it wrote and those it replaced (for the node cache), and
+   * the latest-value records it wrote (for the value cache).
+   */
+  record Applied(TreeChild root, Map<NodeKey, TreeNode> written, List<NodeKey> replaced,
+      List<StateValueCache.Written> values) {}
 
   /**
    * Adds to {@code batch} the state of {@code version} = the state of {@code root} (the previous
@@ -35,11 +41,12 @@ final class StateWriter {
   Applied apply(KvStore.KvBatch batch, long version, TreeChild root, List<StateChange> changes)
       throws StorageException {
     List<LeafChange> leafChanges = new ArrayList<>();
+    List<StateValueCache.Written> written = new ArrayList<>();
     StaleRecord.Builder stale = StaleRecord.newBuilder();
     for (StateChange change : lastPerKey(changes)) {
       byte[] key = change.keyUnsafe();
       byte[] value = change.valueUnsafe();
-      Records.StoredValue old = Records.decodeValue(view.get(Column.STATE, key));
+      Records.StoredValue old = Records.decodeValue(values.read(view, key));
       if (old == null ? value == null : Arrays.equals(old.value(), value)) {
         continue; // deleting an absent key, or setting the value it has: no change
       }
@@ -52,9 +59,12 @@ final class StateWriter {
       }
       if (value == null) {
         batch.delete(Column.STATE, key);
+        written.add(new StateValueCache.Written(key, null));
         leafChanges.add(new LeafChange(keyHash, null));
       } else {
-        batch.put(Column.STATE, key, Records.encodeValue(version, value));
+        byte[] stored = Records.encodeValue(version, value);
+        batch.put(Column.STATE, key, stored);
+        written.add(new StateValueCache.Written(key, stored));
         leafChanges.add(new LeafChange(keyHash, hasher.hash(value)));
       }
     }
@@ -71,7 +81,7 @@ final class StateWriter {
       batch.put(Column.STATE_STALE, Bytes.uint64(version), stale.build().toByteArray());
     }
     batch.put(Column.STATE_TREE, NodeKey.rootKey(version), TreeCodec.encodeRoot(newRoot));
-    return new Applied(newRoot, updater.written(), updater.stale());
+    return new Applied(newRoot, updater.written(), updater.stale(), written);
   }
 
   /** The root of a state holding exactly the puts of {@code changes}, computed without I/O. */

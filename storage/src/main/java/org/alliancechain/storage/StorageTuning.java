@@ -9,8 +9,9 @@ package org.alliancechain.storage;
  * @param writeBuffersTotalBytesMax cap on all memtables together
  * @param bloomBitsPerKey bloom filter bits per key (10 gives about 1% false positives); 0 = none
  * @param compression compression of SST blocks
- * @param treeNodeCacheNodes decoded state tree nodes kept in the Java heap (about 3 KiB each at
- *     most); enough for the upper levels that every block rewrites. 0 = none
+ * @param treeNodeCacheNodes decoded state tree nodes kept in the Java heap (about 800 bytes each
+ *     on average); the upper levels that every block rewrites and part of the lowest. 0 = none,
+ *     and then no latest-value cache either ({@link #stateValueCacheRecords})
  */
 public record StorageTuning(
     long blockCacheBytes,
@@ -39,6 +40,14 @@ public record StorageTuning(
           + " writeBuffersTotalBytesMax >= writeBufferBytes, bloomBitsPerKey in 0..32, a"
           + " compression and treeNodeCacheNodes >= 0");
     }
+  }
+
+  /**
+   * Latest-state records kept in the Java heap (identities, namespace writers, recent values):
+   * a quarter of the tree node count, ~16k records (a few MiB) by default.
+   */
+  public int stateValueCacheRecords() {
+    return treeNodeCacheNodes / 4;
   }
 
   /** Production sizing for a validator (about 1 GiB of memory for RocksDB). */
