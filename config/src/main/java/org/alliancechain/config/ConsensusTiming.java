@@ -25,7 +25,7 @@ public record ConsensusTiming(
   }
 
   public static ConsensusTiming defaults() {
-    return new ConsensusTiming(2_000, 30_000, 50, 0);
+    return new ConsensusTiming(2_000, 30_000, 100, 0);
   }
 
   /** Short timers for tests on loopback, where a lost primary should be replaced quickly. */

@@ -54,7 +54,7 @@ class NodeConfigTest {
     assertThat(api.messageBytesMax()).isEqualTo(4 * 1024 * 1024);
     assertThat(api.concurrentStreamsMax()).isEqualTo(100);
     assertThat(api.requestsPerSecondPerConnection()).isEqualTo(2000);
-    assertThat(ConsensusTiming.defaults()).isEqualTo(new ConsensusTiming(2000, 30_000, 50, 0));
+    assertThat(ConsensusTiming.defaults()).isEqualTo(new ConsensusTiming(2000, 30_000, 100, 0));
     assertThat(MempoolLimits.defaults()).isEqualTo(new MempoolLimits(100_000, 256L * 1024 * 1024, 10_000));
     assertThat(LoggingConfig.defaults()).isEqualTo(new LoggingConfig(LogLevel.INFO, Optional.empty(), false));
     NodeSection node = NodeSection.inDirectory("n", BASE);
