@@ -44,7 +44,7 @@ public record StorageTuning(
 
   /**
    * Latest-state records kept in the Java heap (identities, namespace writers, recent values):
-   * a quarter of the tree node count, ~16k records (a few MiB) by default.
+   * a quarter of the tree node count, 4,096 records (about 1 MiB) by default.
    */
   public int stateValueCacheRecords() {
     return treeNodeCacheNodes / 4;
@@ -52,7 +52,7 @@ public record StorageTuning(
 
   /** Production sizing for a validator (about 1 GiB of memory for RocksDB). */
   public static StorageTuning defaults() {
-    return new StorageTuning(512L << 20, 64L << 20, 512L << 20, 10, Compression.LZ4, 65_536);
+    return new StorageTuning(512L << 20, 64L << 20, 512L << 20, 10, Compression.LZ4, 16_384);
   }
 
   /** Small buffers and cache, so that tests open fast and flush often. */

@@ -31,7 +31,7 @@ import org.alliancechain.storage.StorageTuning;
  * System properties: bench.dir (default: a new temporary directory, deleted after),
  * bench.keys (1000000), bench.blocks (200), bench.transactions (1000), bench.valueBytes (200),
  * bench.newKeyShare (0.2), bench.sync (true), bench.retained (100), bench.proofs (20000),
- * bench.compression (LZ4), bench.cacheMiB (512), bench.bloomBits (10), bench.nodeCache (65536),
+ * bench.compression (LZ4), bench.cacheMiB (512), bench.bloomBits (10), bench.nodeCache (16384),
  * bench.writeBufferMiB (64).
  */
 public final class StorageBenchmark {
@@ -55,7 +55,7 @@ public final class StorageBenchmark {
             System.getProperty("bench.compression", "LZ4")))
         .withBlockCacheBytes(Long.getLong("bench.cacheMiB", 512) << 20)
         .withBloomBitsPerKey(Integer.getInteger("bench.bloomBits", 10))
-        .withTreeNodeCacheNodes(Integer.getInteger("bench.nodeCache", 65_536));
+        .withTreeNodeCacheNodes(Integer.getInteger("bench.nodeCache", 16_384));
     long writeBufferMiB = Long.getLong("bench.writeBufferMiB", 64);
     tuning = tuning.withWriteBuffers(writeBufferMiB << 20, Math.max(8 * writeBufferMiB << 20,
         tuning.writeBuffersTotalBytesMax()));
