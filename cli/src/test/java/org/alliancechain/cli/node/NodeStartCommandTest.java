@@ -28,7 +28,7 @@ class NodeStartCommandTest {
         .exitCode()).isZero();
     Path toml = out.resolve("nodes/node1/node.toml");
     Files.writeString(toml, Files.readString(toml)
-        .replace("proposal_delay_ms = 50", "proposal_delay_ms = -5")
+        .replace("proposal_delay_ms = 100", "proposal_delay_ms = -5")
         .replace("[mempool]", "[mempool]\nmax_transactionz = 3"));
     CliRun run = CliRun.run("node", "start", "--config", toml.toString());
     assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
