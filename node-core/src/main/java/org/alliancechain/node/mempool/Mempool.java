@@ -29,7 +29,12 @@ public final class Mempool {
   /** Unreserved transactions per sender, oldest first; senders in round-robin order. */
   private final LinkedHashMap<PublicKey, ArrayDeque<Entry>> waiting = new LinkedHashMap<>();
   private final Map<Long, List<Entry>> reservedByHeight = new HashMap<>();
+  /**
+   * Ids by expiry height, for {@link #removeExpired}. A removed transaction's id stays until its
+   * height comes or the index is compacted (once its ids outnumber twice the live entries).
+   */
   private final TreeMap<Long, List<TransactionId>> byExpiry = new TreeMap<>();
+  private int expiryIds;
   private final Map<PublicKey, Integer> perSender = new HashMap<>();
   /** Ids of committed blocks not yet executed: still duplicates, though no longer held. */
   private final TreeMap<Long, Collection<TransactionId>> committedUnexecuted = new TreeMap<>();
@@ -95,6 +100,7 @@ public final class Mempool {
     }
     byExpiry.computeIfAbsent(transaction.expiryHeight(), height -> new ArrayList<>())
         .add(transaction.id());
+    expiryIds++;
     perSender.put(transaction.sender(), senderCount + 1);
     bytes += transaction.sizeBytes();
     return AddResult.ADDED;
@@ -254,6 +260,26 @@ public final class Mempool {
       committedUnexecutedIds.addAll(ids);
     }
     release(height);
+    // Committed ids would otherwise stay in the expiry index for the whole transaction
+    // lifetime: with a lifetime of many blocks under load, an unbounded set. Rebuilding it from
+    // the live entries once the dead dominate costs O(1) amortized per removal.
+    if (expiryIds > Math.max(COMPACT_MIN, 2 * entries.size())) {
+      compactExpiry();
+    }
+  }
+
+  /** Ids in the expiry index, live or not: what it keeps reachable. */
+  synchronized int expiryIndexSize() {
+    return expiryIds;
+  }
+
+  private void compactExpiry() {
+    byExpiry.clear();
+    for (Entry entry : entries.values()) {
+      byExpiry.computeIfAbsent(entry.transaction.expiryHeight(), height -> new ArrayList<>())
+          .add(entry.transaction.id());
+    }
+    expiryIds = entries.size();
   }
 
   /** The ledger stored every block up to {@code height}: its index now answers for them. */
@@ -271,7 +297,9 @@ public final class Mempool {
   public synchronized int removeExpired(long nextHeight) {
     int removedCount = 0;
     while (!byExpiry.isEmpty() && byExpiry.firstKey() < nextHeight) {
-      for (TransactionId id : byExpiry.pollFirstEntry().getValue()) {
+      List<TransactionId> expired = byExpiry.pollFirstEntry().getValue();
+      expiryIds -= expired.size();
+      for (TransactionId id : expired) {
         Entry entry = entries.get(id);
         if (entry != null && entry.reservedHeight < 0) {
           remove(entry);

@@ -164,10 +164,35 @@ class MempoolTest {
     assertThat(mempool.stats().transactions()).isZero();
     assertThat(mempool.queuedEntries()).as("5,000 committed, never polled by a builder")
         .isLessThanOrEqualTo(1024);
+    assertThat(mempool.expiryIndexSize()).as("5,000 committed long before their expiry")
+        .isLessThanOrEqualTo(1024);
 
     Transaction waiting = tx(carol, 100);
     mempool.add(waiting);
     assertThat(mempool.reserve(11, 10, Long.MAX_VALUE)).containsExactly(waiting);
+  }
+
+  @Test
+  void compactingTheExpiryIndexKeepsEveryLiveTransactionExpiring() {
+    Mempool mempool = new Mempool(MempoolLimits.defaults());
+    Transaction survivor = tx(carol, 50);
+    mempool.add(survivor);
+    for (int block = 1; block <= 6; block++) {
+      List<TransactionId> ids = new ArrayList<>();
+      for (int i = 0; i < 500; i++) {
+        Transaction transaction = tx(block % 2 == 0 ? alice : bob, 100);
+        mempool.add(transaction);
+        ids.add(transaction.id());
+      }
+      mempool.removeCommitted(block, ids);
+      mempool.executed(block);
+    }
+    assertThat(mempool.expiryIndexSize()).isLessThanOrEqualTo(1024);
+    assertThat(mempool.stats().transactions()).isEqualTo(1);
+    assertThat(mempool.removeExpired(50)).isZero();
+    assertThat(mempool.removeExpired(51)).isEqualTo(1);
+    assertThat(mempool.contains(survivor.id())).isFalse();
+    assertThat(mempool.expiryIndexSize()).isZero();
   }
 
   @Test
