@@ -151,15 +151,7 @@ class MempoolTest {
   void aBackupThatNeverProposesDoesNotKeepCommittedTransactions() {
     Mempool mempool = new Mempool(MempoolLimits.defaults());
     for (int block = 1; block <= 10; block++) {
-      List<TransactionId> ids = new ArrayList<>();
-      for (int i = 0; i < 500; i++) {
-        Transaction transaction = tx(block % 2 == 0 ? alice : bob, 100);
-        mempool.add(transaction);
-        ids.add(transaction.id());
-      }
-      mempool.reserveIds(block, ids.subList(0, 250));
-      mempool.removeCommitted(block, ids);
-      mempool.executed(block);
+      commitFiveHundred(mempool, block, true);
     }
     assertThat(mempool.stats().transactions()).isZero();
     assertThat(mempool.queuedEntries()).as("5,000 committed, never polled by a builder")
@@ -178,14 +170,7 @@ class MempoolTest {
     Transaction survivor = tx(carol, 50);
     mempool.add(survivor);
     for (int block = 1; block <= 6; block++) {
-      List<TransactionId> ids = new ArrayList<>();
-      for (int i = 0; i < 500; i++) {
-        Transaction transaction = tx(block % 2 == 0 ? alice : bob, 100);
-        mempool.add(transaction);
-        ids.add(transaction.id());
-      }
-      mempool.removeCommitted(block, ids);
-      mempool.executed(block);
+      commitFiveHundred(mempool, block, false);
     }
     assertThat(mempool.expiryIndexSize()).isLessThanOrEqualTo(1024);
     assertThat(mempool.stats().transactions()).isEqualTo(1);
@@ -193,6 +178,24 @@ class MempoolTest {
     assertThat(mempool.removeExpired(51)).isEqualTo(1);
     assertThat(mempool.contains(survivor.id())).isFalse();
     assertThat(mempool.expiryIndexSize()).isZero();
+  }
+
+  /**
+   * Admits 500 transactions, then commits and executes them as block {@code block}, half of them
+   * first expected by a validated proposal if {@code halfExpected}.
+   */
+  private void commitFiveHundred(Mempool mempool, int block, boolean halfExpected) {
+    List<TransactionId> ids = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      Transaction transaction = tx(block % 2 == 0 ? alice : bob, 100);
+      mempool.add(transaction);
+      ids.add(transaction.id());
+    }
+    if (halfExpected) {
+      mempool.reserveIds(block, ids.subList(0, 250));
+    }
+    mempool.removeCommitted(block, ids);
+    mempool.executed(block);
   }
 
   @Test
