@@ -64,6 +64,13 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Size of each signed transaction. Default: ${DEFAULT-VALUE}")
   int payloadBytes;
 
+  @Option(names = "--warmup", defaultValue = "0", paramLabel = "N",
+      description = {"Transactions submitted first, at the same rate, in rounds of at most",
+          "--transactions (each signed just before it runs, so none expires), each reported",
+          "on its own; then the measured run. A fresh network's JIT compilers need about",
+          "200000 (docs/performance.md). Default: ${DEFAULT-VALUE}"})
+  int warmup;
+
   @Option(names = "--drain-timeout", defaultValue = "60", paramLabel = "SECONDS",
       description = "How long to wait for commits after the last submission. Default: ${DEFAULT-VALUE}")
   long drainTimeoutSeconds;
@@ -79,19 +86,36 @@ public final class BenchCommand implements Callable<Integer> {
       long height = height(client);
       System.out.printf("Registering %d client keys by governance...%n", clients);
       List<SigningKey> keys = ClientRegistration.register(network, client, clients, height + 100);
-      height = height(client);
-      long expiry = height + network.genesis().consensus().transactionLifetimeBlocks() - 1;
-      long signStart = System.nanoTime();
-      Workload workload = Workload.sign(network.genesis(), keys, transactions, payloadBytes, expiry);
-      System.out.printf("Signed %d transactions of %d bytes with %d keys in %.1f s (valid until"
-          + " height %d)%n", workload.size(), workload.encodedBytes, keys.size(),
-          (System.nanoTime() - signStart) / 1e9, expiry);
-      return run(network, validators, workload, height(client));
+      int rounds = (warmup + transactions - 1) / transactions;
+      for (int round = 1, done = 0; done < warmup; round++) {
+        int count = Math.min(transactions, warmup - done);
+        System.out.printf("%nWarm-up round %d of %d%n", round, rounds);
+        run(network, validators, sign(network, keys, count, client), height(client),
+            "warm-up round " + round + " of " + rounds + ", ");
+        done += count;
+      }
+      if (warmup > 0) {
+        System.out.printf("%nMeasured run%n");
+      }
+      return run(network, validators, sign(network, keys, transactions, client), height(client),
+          "");
     }
   }
 
+  /** Signs {@code count} puts valid for the chain's transaction lifetime from now. */
+  private Workload sign(NetworkDirectory network, List<SigningKey> keys, int count,
+      NodeClient client) throws CliException {
+    long expiry = height(client) + network.genesis().consensus().transactionLifetimeBlocks() - 1;
+    long signStart = System.nanoTime();
+    Workload workload = Workload.sign(network.genesis(), keys, count, payloadBytes, expiry);
+    System.out.printf("Signed %d transactions of %d bytes with %d keys in %.1f s (valid until"
+        + " height %d)%n", workload.size(), workload.encodedBytes, keys.size(),
+        (System.nanoTime() - signStart) / 1e9, expiry);
+    return workload;
+  }
+
   private int run(NetworkDirectory network, List<NetworkDirectory.Member> validators,
-      Workload workload, long fromHeight) throws CliException, InterruptedException {
+      Workload workload, long fromHeight, String label) throws CliException, InterruptedException {
     int connectionCount = connections == null ? validators.size() : connections;
     List<ManagedChannel> channels = new ArrayList<>();
     ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, runnable -> {
@@ -115,8 +139,8 @@ public final class BenchCommand implements Callable<Integer> {
       sampler.sample();
       Progress progress = new Progress(load, commits, sampler, workload.size());
       scheduler.scheduleAtFixedRate(progress::tick, 1, 1, TimeUnit.SECONDS);
-      String setup = String.format("%d validators, %d transactions of %d bytes, %d clients,"
-          + " %d connections, batches of %d, %s", validators.size(), workload.size(),
+      String setup = String.format("%s%d validators, %d transactions of %d bytes, %d clients,"
+          + " %d connections, batches of %d, %s", label, validators.size(), workload.size(),
           workload.encodedBytes, clients, connectionCount, batch,
           rate > 0 ? String.format("target %.0f tx/s", rate) : "flat out");
       System.out.println("Running: " + setup);
@@ -148,10 +172,11 @@ public final class BenchCommand implements Callable<Integer> {
 
   private void checkOptions() throws CliException {
     if (transactions < 1 || clients < 1 || batch < 1 || batch > 10_000 || inFlight < 1
-        || rate < 0 || (connections != null && connections < 1) || payloadBytes < 100) {
+        || rate < 0 || (connections != null && connections < 1) || payloadBytes < 100
+        || warmup < 0) {
       throw CliException.badInput("--transactions, --clients, --connections and --in-flight"
-          + " must be at least 1, --batch 1..10000, --rate at least 0, --payload-bytes at"
-          + " least 100", "see alliance bench --help");
+          + " must be at least 1, --batch 1..10000, --rate and --warmup at least 0,"
+          + " --payload-bytes at least 100", "see alliance bench --help");
     }
   }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.alliancechain.cli.Alliance;
+import org.alliancechain.cli.CliRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * `alliance devnet` as a user runs it, in its own process: the first run creates the network,
  * shows the sample transactions and a verified receipt; killing devnet with SIGKILL leaves no
- * validator behind; a second run reuses the data; SIGTERM stops the validators gracefully.
+ * validator behind; a second run reuses the data, and `alliance bench` with a warm-up runs
+ * against it; SIGTERM stops the validators gracefully.
  */
 class DevnetCommandTest {
   private static final Pattern NODE_LINE = Pattern.compile("(?m)^  (node\\d+)\\s+(\\d+)\\s+127");
@@ -63,6 +65,14 @@ class DevnetCommandTest {
     String again = second.awaitLine("Running until Ctrl-C.");
     assertThat(again).contains("Reusing the network").contains("VALID");
     long secondPid = validatorPid(again);
+
+    CliRun bench = CliRun.run("bench", "--network", dir.toString(), "--transactions", "300",
+        "--warmup", "450", "--batch", "50", "--clients", "4");
+    assertThat(bench.exitCode()).as(bench.err()).isZero();
+    assertThat(bench.out()).contains("Warm-up round 1 of 2").contains("Warm-up round 2 of 2")
+        .contains("Result: warm-up round 2 of 2, 1 validators, 150 transactions")
+        .contains("Measured run").contains("Result: 1 validators, 300 transactions")
+        .contains("committed   300 of 300 accepted");
     second.process.toHandle().destroy(); // SIGTERM; Process.destroy would close its output too
     assertThat(second.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(second.drain()).contains("node1 stopped (exit code");
