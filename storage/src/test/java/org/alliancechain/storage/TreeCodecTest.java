@@ -61,22 +61,27 @@ class TreeCodecTest {
       if (child == null) {
         continue;
       }
-      TreeChildRecord.Builder slot = TreeChildRecord.newBuilder().setNibble(nibble)
-          .setHash(ByteString.copyFrom(child.hash()));
-      if (child instanceof TreeChild.Node inner) {
-        slot.setNodeVersion(inner.version());
-      } else {
-        TreeChild.Leaf leaf = (TreeChild.Leaf) child;
-        slot.setLeaf(TreeLeafRecord.newBuilder().setKeyHash(ByteString.copyFrom(leaf.keyHash()))
-            .setValueHash(ByteString.copyFrom(leaf.valueHash())));
-      }
-      record.addChildren(slot);
+      record.addChildren(viaBuilders(child).setNibble(nibble));
     }
     ByteString inner = ByteString.EMPTY;
     for (byte[] hash : node.storedHashes()) {
       inner = inner.concat(ByteString.copyFrom(hash));
     }
     return record.setInnerHashes(inner).build().toByteArray();
+  }
+
+  /** A slot or root record as protobuf's generated builders write it (no nibble set). */
+  private static TreeChildRecord.Builder viaBuilders(TreeChild child) {
+    TreeChildRecord.Builder record = TreeChildRecord.newBuilder()
+        .setHash(ByteString.copyFrom(child.hash()));
+    if (child instanceof TreeChild.Node inner) {
+      record.setNodeVersion(inner.version());
+    } else {
+      TreeChild.Leaf leaf = (TreeChild.Leaf) child;
+      record.setLeaf(TreeLeafRecord.newBuilder().setKeyHash(ByteString.copyFrom(leaf.keyHash()))
+          .setValueHash(ByteString.copyFrom(leaf.valueHash())));
+    }
+    return record;
   }
 
   @ParameterizedTest(name = "seed {0}")
@@ -111,15 +116,7 @@ class TreeCodecTest {
       return random.nextBoolean() ? new TreeChild.Node(bytes(random), random.nextLong(1L << 40))
           : new TreeChild.Leaf(bytes(random), bytes(random), bytes(random));
     }, root -> {
-      TreeChildRecord.Builder record = TreeChildRecord.newBuilder()
-          .setHash(ByteString.copyFrom(root.hash()));
-      if (root instanceof TreeChild.Node node) {
-        record.setNodeVersion(node.version());
-      } else {
-        TreeChild.Leaf leaf = (TreeChild.Leaf) root;
-        record.setLeaf(TreeLeafRecord.newBuilder().setKeyHash(ByteString.copyFrom(leaf.keyHash()))
-            .setValueHash(ByteString.copyFrom(leaf.valueHash())));
-      }
+      TreeChildRecord.Builder record = viaBuilders(root);
       byte[] encoded = TreeCodec.encodeRoot(root);
       assertThat(encoded).isEqualTo(TreeRootRecord.newBuilder().setRoot(record).build()
           .toByteArray());
