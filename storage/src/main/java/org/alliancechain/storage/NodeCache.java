@@ -1,6 +1,5 @@
 package org.alliancechain.storage;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,12 +15,7 @@ final class NodeCache {
 
   NodeCache(int capacity) {
     this.capacity = capacity;
-    this.nodes = new LinkedHashMap<>(Math.max(16, Math.min(capacity, 1 << 16)), 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<NodeKey, TreeNode> eldest) {
-        return size() > NodeCache.this.capacity;
-      }
-    };
+    this.nodes = new LruMap<>(capacity);
   }
 
   synchronized TreeNode get(NodeKey key) {

@@ -1,7 +1,6 @@
 package org.alliancechain.storage;
 
 import java.nio.ByteBuffer;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,12 +25,7 @@ final class StateValueCache {
 
   StateValueCache(int capacity) {
     this.capacity = capacity;
-    this.records = new LinkedHashMap<>(Math.max(16, Math.min(capacity, 1 << 14)), 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<ByteBuffer, byte[]> eldest) {
-        return size() > StateValueCache.this.capacity;
-      }
-    };
+    this.records = new LruMap<>(capacity);
   }
 
   /** One key's record as a commit leaves it: its new bytes, or null when deleted. */
