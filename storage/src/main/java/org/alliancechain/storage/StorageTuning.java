@@ -9,9 +9,10 @@ package org.alliancechain.storage;
  * @param writeBuffersTotalBytesMax cap on all memtables together
  * @param bloomBitsPerKey bloom filter bits per key (10 gives about 1% false positives); 0 = none
  * @param compression compression of SST blocks
- * @param treeNodeCacheNodes decoded state tree nodes kept in the Java heap (about 800 bytes each
- *     on average); the upper levels that every block rewrites and part of the lowest. 0 = none,
- *     and then no latest-value cache either ({@link #stateValueCacheRecords})
+ * @param treeNodeCacheNodes bound on the decoded state tree nodes kept in the Java heap; only
+ *     the top levels that fit whole are kept (16,384 keeps depths 0 to 3: 4,369 nodes at most),
+ *     the ones every block rewrites and reads again. 0 = none, and then no latest-value cache
+ *     either ({@link #stateValueCacheRecords})
  */
 public record StorageTuning(
     long blockCacheBytes,

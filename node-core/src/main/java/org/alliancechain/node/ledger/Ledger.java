@@ -3,7 +3,6 @@ package org.alliancechain.node.ledger;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
@@ -184,10 +183,9 @@ public final class Ledger implements AutoCloseable {
       executedHeight = height;
       roots.record(new ExecutionRoots(height, ByteString.copyFrom(stateRoot),
           ByteString.copyFrom(resultsRoot)));
-      Set<TransactionId> ids = new HashSet<>();
-      transactions.forEach(transaction -> ids.add(transaction.id()));
+      recent.executed(height);
       recent.remember(ByteString.copyFrom(block.hash().bytes()), new RecentBlocks.Summary(height,
-          header.getPreviousHash(), header.getTimestampMs(), transactions.size(), ids));
+          header.getPreviousHash(), header.getTimestampMs(), transactions.size(), Set.of()));
       afterStore(height, block, transactions, executed.results(), stateRoot);
     } catch (InvalidProtocolBufferException | InvalidTransactionException e) {
       halt("committed block " + height + " (" + block.hash() + ") does not decode: "
