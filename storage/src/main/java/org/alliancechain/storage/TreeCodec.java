@@ -23,53 +23,87 @@ final class TreeCodec {
   private static final int LEAF_KEY_HASH = TreeLeafRecord.KEY_HASH_FIELD_NUMBER;
   private static final int LEAF_VALUE_HASH = TreeLeafRecord.VALUE_HASH_FIELD_NUMBER;
   private static final int ROOT_CHILD = TreeRootRecord.ROOT_FIELD_NUMBER;
+  /** A 32-byte hash field: tag, length, bytes (all the hash fields have numbers below 16). */
+  private static final int HASH_FIELD_SIZE = 2 + HashAlgorithm.DIGEST_LENGTH;
 
   private TreeCodec() {}
 
   /**
-   * The node's {@code TreeNodeRecord}, written field by field: the same bytes protobuf's
-   * builders produce (TreeCodecTest checks it), without a builder per child. Every block
-   * encodes a few thousand nodes, and the builders were a fifth of the commit thread's time
-   * (JFR, docs/performance.md).
+   * The node's {@code TreeNodeRecord}, written field by field from the node's packed bytes: the
+   * same bytes protobuf's builders produce (TreeCodecTest checks it), without a builder or a
+   * child object per child. Every block encodes a few thousand nodes, and the builders were a
+   * fifth of the commit thread's time (JFR, docs/performance.md).
    */
   static byte[] encodeNode(TreeNode node) {
     int[] childSizes = new int[SLOTS];
     int size = 0;
+    int occupied = node.occupiedSlots();
     for (int nibble = 0; nibble < SLOTS; nibble++) {
-      TreeChild child = node.child(nibble);
-      if (child != null) {
-        childSizes[nibble] = childSize(nibble, child);
+      if ((occupied & (1 << nibble)) != 0) {
+        childSizes[nibble] = packedChildSize(node, nibble);
         size += delimitedSize(childSizes[nibble]);
       }
     }
-    byte[][] inner = node.storedHashes();
-    int innerLength = inner.length * HashAlgorithm.DIGEST_LENGTH;
+    int innerLength = node.storedHashCount() * HashAlgorithm.DIGEST_LENGTH;
     if (innerLength > 0) {
       size += delimitedSize(innerLength);
     }
     byte[] encoded = new byte[size];
     CodedOutputStream out = CodedOutputStream.newInstance(encoded);
+    byte[] packed = node.packed();
     try {
       for (int nibble = 0; nibble < SLOTS; nibble++) {
-        TreeChild child = node.child(nibble);
-        if (child != null) {
+        if ((occupied & (1 << nibble)) != 0) {
           out.writeTag(NODE_CHILDREN, WireFormat.WIRETYPE_LENGTH_DELIMITED);
           out.writeUInt32NoTag(childSizes[nibble]);
-          writeChild(out, nibble, child);
+          writePackedChild(out, node, nibble, packed);
         }
       }
       if (innerLength > 0) {
         out.writeTag(NODE_INNER_HASHES, WireFormat.WIRETYPE_LENGTH_DELIMITED);
         out.writeUInt32NoTag(innerLength);
-        for (byte[] hash : inner) {
-          out.writeRawBytes(hash);
-        }
+        out.writeRawBytes(packed, HashAlgorithm.DIGEST_LENGTH, innerLength);
       }
       out.checkNoSpaceLeft();
     } catch (IOException e) {
       throw new IllegalStateException("a tree node did not fit its computed size", e);
     }
     return encoded;
+  }
+
+  /** {@link #childSize} of a node's child, read from its packed bytes (hashes: 32 bytes). */
+  private static int packedChildSize(TreeNode node, int nibble) {
+    int size = (nibble != 0 ? CodedOutputStream.computeUInt32Size(CHILD_NIBBLE, nibble) : 0)
+        + HASH_FIELD_SIZE;
+    if (node.holdsLeaf(nibble)) {
+      return size + delimitedSize(2 * HASH_FIELD_SIZE);
+    }
+    return size + CodedOutputStream.computeUInt64Size(CHILD_NODE_VERSION,
+        node.childVersion(nibble));
+  }
+
+  private static void writePackedChild(CodedOutputStream out, TreeNode node, int nibble,
+      byte[] packed) throws IOException {
+    int offset = node.childOffset(nibble);
+    if (nibble != 0) {
+      out.writeUInt32(CHILD_NIBBLE, nibble);
+    }
+    writeHash(out, CHILD_HASH, packed, offset);
+    if (!node.holdsLeaf(nibble)) {
+      out.writeUInt64(CHILD_NODE_VERSION, node.childVersion(nibble));
+      return;
+    }
+    out.writeTag(CHILD_LEAF, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+    out.writeUInt32NoTag(2 * HASH_FIELD_SIZE);
+    writeHash(out, LEAF_KEY_HASH, packed, offset + HashAlgorithm.DIGEST_LENGTH);
+    writeHash(out, LEAF_VALUE_HASH, packed, offset + 2 * HashAlgorithm.DIGEST_LENGTH);
+  }
+
+  private static void writeHash(CodedOutputStream out, int field, byte[] packed, int offset)
+      throws IOException {
+    out.writeTag(field, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+    out.writeUInt32NoTag(HashAlgorithm.DIGEST_LENGTH);
+    out.writeRawBytes(packed, offset, HashAlgorithm.DIGEST_LENGTH);
   }
 
   private static int delimitedSize(int length) {

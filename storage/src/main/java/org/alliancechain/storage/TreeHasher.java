@@ -29,24 +29,16 @@ final class TreeHasher {
   }
 
   byte[] internal(byte[] left, byte[] right) {
-    return digest.update(INTERNAL_PREFIX).update(left).update(right).finish();
+    return internal(left, 0, right, 0);
   }
 
-  /** {@link #NONE}, the only child in the range, or {@link #MANY}. */
-  static TreeChild soleChild(TreeChild[] children, int from, int width) {
-    TreeChild only = NONE;
-    for (int i = from; i < from + width; i++) {
-      if (children[i] != null) {
-        if (only != NONE) {
-          return MANY;
-        }
-        only = children[i];
-      }
-    }
-    return only;
+  /** {@link #internal(byte[], byte[])} of the hashes at these offsets. */
+  byte[] internal(byte[] left, int leftOffset, byte[] right, int rightOffset) {
+    return digest.update(INTERNAL_PREFIX).update(left, leftOffset, HashAlgorithm.DIGEST_LENGTH)
+        .update(right, rightOffset, HashAlgorithm.DIGEST_LENGTH).finish();
   }
 
-  /** Markers for {@link #soleChild}: no child, or more than one. */
+  /** Markers for {@link TreeNode#soleChild}: no child, or more than one. */
   static final TreeChild NONE = new TreeChild.Node(EMPTY, -1);
   static final TreeChild MANY = new TreeChild.Node(EMPTY, -2);
 }

@@ -15,6 +15,8 @@ import java.util.function.Function;
  */
 final class TreeUpdater {
   private final NodeSource source;
+  private static final int ALL_SLOTS = 0xffff;
+
   private final TreeHasher hasher;
   private final long version;
   private final Map<NodeKey, TreeNode> written = new LinkedHashMap<>();
@@ -64,16 +66,16 @@ final class TreeUpdater {
     TreeChild.Node node = (TreeChild.Node) current;
     NodeKey key = new NodeKey(node.version(), path);
     TreeNode loaded = source.load(key, node.hash());
-    TreeChild[] children = loaded.children();
+    TreeChild[] changed = new TreeChild[TreeNode.SLOTS];
     int changedSlots = 0;
     int depth = path.length();
     for (int i = from; i < to; ) {
       int nibble = NibblePath.nibble(changes.get(i).keyHash(), depth);
       int end = runEnd(changes, LeafChange::keyHash, i, to, depth);
-      TreeChild before = children[nibble];
+      TreeChild before = loaded.child(nibble);
       TreeChild after = update(before, path.child(nibble), i, end);
       if (after != before) {
-        children[nibble] = after;
+        changed[nibble] = after;
         changedSlots |= 1 << nibble;
       }
       i = end;
@@ -82,7 +84,7 @@ final class TreeUpdater {
       return current;
     }
     stale.add(key);
-    return finish(path, children, loaded, changedSlots);
+    return finish(path, loaded, changed, changedSlots);
   }
 
   /** A slot holding one leaf receives changes: merge the leaf with them and rebuild. */
@@ -142,7 +144,7 @@ final class TreeUpdater {
       children[nibble] = build(path.child(nibble), leaves, i, end);
       i = end;
     }
-    return finish(path, children, null, 0);
+    return finish(path, null, children, ALL_SLOTS);
   }
 
   /**
@@ -160,21 +162,30 @@ final class TreeUpdater {
   }
 
   /**
-   * The slot for a node with these children: empty, the single leaf (which moves up to where it
-   * is alone), or a node written at this version. A node changed from {@code previous} is
-   * rehashed above {@code changedSlots} only; a new one ({@code previous} null) everywhere.
+   * The slot for {@code previous} (null = a new node) with the slots in {@code changedSlots} set
+   * to {@code changes}: empty, the single leaf left (which moves up to where it is alone), or a
+   * node written at this version, rehashed above the changed slots only.
    */
-  private TreeChild finish(NibblePath path, TreeChild[] children, TreeNode previous,
+  private TreeChild finish(NibblePath path, TreeNode previous, TreeChild[] changes,
       int changedSlots) {
-    TreeChild only = TreeHasher.soleChild(children, 0, children.length);
-    if (only == TreeHasher.NONE) {
+    int occupied = previous == null ? 0 : previous.occupiedSlots() & ~changedSlots;
+    for (int slot = 0; slot < TreeNode.SLOTS; slot++) {
+      if ((changedSlots & (1 << slot)) != 0 && changes[slot] != null) {
+        occupied |= 1 << slot;
+      }
+    }
+    if (occupied == 0) {
       return null;
     }
-    if (only instanceof TreeChild.Leaf) {
-      return only;
+    if (Integer.bitCount(occupied) == 1) {
+      int slot = Integer.numberOfTrailingZeros(occupied);
+      TreeChild only = (changedSlots & occupied) != 0 ? changes[slot] : previous.child(slot);
+      if (only instanceof TreeChild.Leaf) {
+        return only;
+      }
     }
-    TreeNode node = previous == null ? TreeNode.of(children, hasher)
-        : previous.withChildren(children, changedSlots, hasher);
+    TreeNode node = previous == null ? TreeNode.of(changes, hasher)
+        : previous.withChanges(changes, changedSlots, hasher);
     written.put(new NodeKey(version, path), node);
     return new TreeChild.Node(node.hash(), version);
   }
