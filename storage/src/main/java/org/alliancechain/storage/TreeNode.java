@@ -26,9 +26,9 @@ final class TreeNode {
   private static final TreeNode EMPTY = new TreeNode(new byte[HASH], 0, 0);
 
   /**
-   * The node's own hash; then the hashes of the inner positions {@link #isStored} names, in
-   * position order; then per occupied slot, in slot order, the child's hash followed by a leaf's
-   * key hash and value hash, or a node's version (8 bytes, big-endian).
+   * The node's own hash; then the hashes of the inner positions {@link #storedPositions} names,
+   * in position order; then per occupied slot, in slot order, the child's hash followed by a
+   * leaf's key hash and value hash, or a node's version (8 bytes, big-endian).
    */
   private final byte[] data;
   /** Bit s set: slot s holds a child. */
@@ -58,8 +58,8 @@ final class TreeNode {
 
   /**
    * A node as stored: {@code storedHashes} holds the hashes of the positions 2..15 that {@link
-   * #isStored} names, in position order; the others follow from the children. The node's own
-   * hash comes from its parent's slot.
+   * #storedPositions} names, in position order; the others follow from the children. The node's
+   * own hash comes from its parent's slot.
    */
   static TreeNode restore(TreeChild[] children, byte[] ownHash, byte[][] storedHashes)
       throws StorageCorruptionException {
@@ -258,14 +258,10 @@ final class TreeNode {
   }
 
   /**
-   * Whether position {@code position}'s hash is stored: it is when the position holds two or more
-   * children, or one node below it (whose hash climbs through empty siblings); it is not when it
-   * is empty (zero) or holds a single leaf (that leaf's hash).
+   * The inner positions (2..15) whose hashes are stored: those that hold two or more children,
+   * or one node below them (whose hash climbs through empty siblings); not those that are empty
+   * (zero) or hold a single leaf (that leaf's hash).
    */
-  boolean isStored(int position) {
-    return (stored & (1 << position)) != 0;
-  }
-
   private static int storedPositions(int occupied, int leaves) {
     int positions = 0;
     for (int position = 2; position < SLOTS; position++) {
@@ -277,7 +273,7 @@ final class TreeNode {
     return positions;
   }
 
-  /** The hashes {@link #isStored} names, in position order. */
+  /** The hashes {@link #storedPositions} names, in position order. */
   byte[][] storedHashes() {
     byte[][] hashes = new byte[Integer.bitCount(stored)][];
     for (int i = 0; i < hashes.length; i++) {
