@@ -16,12 +16,10 @@ import java.util.Map;
  * which at 2,000 tx/s was most of what a young collection copied (docs/performance.md).
  */
 final class NodeCache {
-  private final int capacity;
   private final int maxDepth;
   private final Map<NodeKey, TreeNode> nodes;
 
   NodeCache(int capacity) {
-    this.capacity = capacity;
     this.maxDepth = wholeLevels(capacity) - 1;
     this.nodes = new LruMap<>(capacity);
   }
@@ -57,7 +55,7 @@ final class NodeCache {
    * replaced nodes from RocksDB.)
    */
   synchronized void update(Map<NodeKey, TreeNode> written, List<NodeKey> replaced) {
-    if (capacity > 0) {
+    if (maxDepth >= 0) {
       for (NodeKey key : replaced) {
         nodes.remove(key);
       }

@@ -38,9 +38,11 @@ final class TreeCodec {
     int[] childSizes = new int[SLOTS];
     int size = 0;
     int occupied = node.occupiedSlots();
+    byte[] packed = node.packed();
     for (int nibble = 0; nibble < SLOTS; nibble++) {
       if ((occupied & (1 << nibble)) != 0) {
-        childSizes[nibble] = packedChildSize(node, nibble);
+        childSizes[nibble] = childSize(nibble, packed, node.childOffset(nibble),
+            node.holdsLeaf(nibble));
         size += delimitedSize(childSizes[nibble]);
       }
     }
@@ -50,13 +52,12 @@ final class TreeCodec {
     }
     byte[] encoded = new byte[size];
     CodedOutputStream out = CodedOutputStream.newInstance(encoded);
-    byte[] packed = node.packed();
     try {
       for (int nibble = 0; nibble < SLOTS; nibble++) {
         if ((occupied & (1 << nibble)) != 0) {
           out.writeTag(NODE_CHILDREN, WireFormat.WIRETYPE_LENGTH_DELIMITED);
           out.writeUInt32NoTag(childSizes[nibble]);
-          writePackedChild(out, node, nibble, packed);
+          writeChild(out, nibble, packed, node.childOffset(nibble), node.holdsLeaf(nibble));
         }
       }
       if (innerLength > 0) {
@@ -71,32 +72,36 @@ final class TreeCodec {
     return encoded;
   }
 
-  /** {@link #childSize} of a node's child, read from its packed bytes (hashes: 32 bytes). */
-  private static int packedChildSize(TreeNode node, int nibble) {
+  /**
+   * The size of a child's {@code TreeChildRecord}, from its packed entry at {@code offset} in
+   * {@code entries} ({@link TreeNode#entryOf}): hashes are 32 bytes; proto3 leaves out a zero
+   * nibble; a oneof member is written even if 0.
+   */
+  private static int childSize(int nibble, byte[] entries, int offset, boolean leaf) {
     int size = (nibble != 0 ? CodedOutputStream.computeUInt32Size(CHILD_NIBBLE, nibble) : 0)
         + HASH_FIELD_SIZE;
-    if (node.holdsLeaf(nibble)) {
+    if (leaf) {
       return size + delimitedSize(2 * HASH_FIELD_SIZE);
     }
     return size + CodedOutputStream.computeUInt64Size(CHILD_NODE_VERSION,
-        node.childVersion(nibble));
+        Bytes.getUint64(entries, offset + HashAlgorithm.DIGEST_LENGTH));
   }
 
-  private static void writePackedChild(CodedOutputStream out, TreeNode node, int nibble,
-      byte[] packed) throws IOException {
-    int offset = node.childOffset(nibble);
+  private static void writeChild(CodedOutputStream out, int nibble, byte[] entries, int offset,
+      boolean leaf) throws IOException {
     if (nibble != 0) {
       out.writeUInt32(CHILD_NIBBLE, nibble);
     }
-    writeHash(out, CHILD_HASH, packed, offset);
-    if (!node.holdsLeaf(nibble)) {
-      out.writeUInt64(CHILD_NODE_VERSION, node.childVersion(nibble));
+    writeHash(out, CHILD_HASH, entries, offset);
+    if (!leaf) {
+      out.writeUInt64(CHILD_NODE_VERSION,
+          Bytes.getUint64(entries, offset + HashAlgorithm.DIGEST_LENGTH));
       return;
     }
     out.writeTag(CHILD_LEAF, WireFormat.WIRETYPE_LENGTH_DELIMITED);
     out.writeUInt32NoTag(2 * HASH_FIELD_SIZE);
-    writeHash(out, LEAF_KEY_HASH, packed, offset + HashAlgorithm.DIGEST_LENGTH);
-    writeHash(out, LEAF_VALUE_HASH, packed, offset + 2 * HashAlgorithm.DIGEST_LENGTH);
+    writeHash(out, LEAF_KEY_HASH, entries, offset + HashAlgorithm.DIGEST_LENGTH);
+    writeHash(out, LEAF_VALUE_HASH, entries, offset + 2 * HashAlgorithm.DIGEST_LENGTH);
   }
 
   private static void writeHash(CodedOutputStream out, int field, byte[] packed, int offset)
@@ -108,48 +113,6 @@ final class TreeCodec {
 
   private static int delimitedSize(int length) {
     return 1 + CodedOutputStream.computeUInt32SizeNoTag(length) + length;
-  }
-
-  /** Proto3 leaves out a zero nibble and empty bytes; a oneof member is written even if 0. */
-  private static int childSize(int nibble, TreeChild child) {
-    int size = (nibble != 0 ? CodedOutputStream.computeUInt32Size(CHILD_NIBBLE, nibble) : 0)
-        + bytesSize(CHILD_HASH, child.hash());
-    if (child instanceof TreeChild.Node node) {
-      return size + CodedOutputStream.computeUInt64Size(CHILD_NODE_VERSION, node.version());
-    }
-    return size + delimitedSize(leafSize((TreeChild.Leaf) child));
-  }
-
-  private static int leafSize(TreeChild.Leaf leaf) {
-    return bytesSize(LEAF_KEY_HASH, leaf.keyHash()) + bytesSize(LEAF_VALUE_HASH, leaf.valueHash());
-  }
-
-  private static int bytesSize(int field, byte[] bytes) {
-    return bytes.length == 0 ? 0 : CodedOutputStream.computeByteArraySize(field, bytes);
-  }
-
-  private static void writeChild(CodedOutputStream out, int nibble, TreeChild child)
-      throws IOException {
-    if (nibble != 0) {
-      out.writeUInt32(CHILD_NIBBLE, nibble);
-    }
-    writeBytes(out, CHILD_HASH, child.hash());
-    if (child instanceof TreeChild.Node node) {
-      out.writeUInt64(CHILD_NODE_VERSION, node.version());
-      return;
-    }
-    TreeChild.Leaf leaf = (TreeChild.Leaf) child;
-    out.writeTag(CHILD_LEAF, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-    out.writeUInt32NoTag(leafSize(leaf));
-    writeBytes(out, LEAF_KEY_HASH, leaf.keyHash());
-    writeBytes(out, LEAF_VALUE_HASH, leaf.valueHash());
-  }
-
-  private static void writeBytes(CodedOutputStream out, int field, byte[] bytes)
-      throws IOException {
-    if (bytes.length > 0) {
-      out.writeByteArray(field, bytes);
-    }
   }
 
   /** The node at {@code key}, whose own hash {@code hash} its parent holds. */
@@ -198,13 +161,15 @@ final class TreeCodec {
     if (root == null) {
       return new byte[0];
     }
-    int childSize = childSize(0, root);
+    byte[] entry = TreeNode.entryOf(root);
+    boolean leaf = root instanceof TreeChild.Leaf;
+    int childSize = childSize(0, entry, 0, leaf);
     byte[] encoded = new byte[delimitedSize(childSize)];
     CodedOutputStream out = CodedOutputStream.newInstance(encoded);
     try {
       out.writeTag(ROOT_CHILD, WireFormat.WIRETYPE_LENGTH_DELIMITED);
       out.writeUInt32NoTag(childSize);
-      writeChild(out, 0, root);
+      writeChild(out, 0, entry, 0, leaf);
       out.checkNoSpaceLeft();
     } catch (IOException e) {
       throw new IllegalStateException("a tree root did not fit its computed size", e);

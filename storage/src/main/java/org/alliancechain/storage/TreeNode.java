@@ -22,8 +22,10 @@ final class TreeNode {
   private static final int HASH = HashAlgorithm.DIGEST_LENGTH;
   private static final int LEAF_ENTRY = 3 * HASH;
   private static final int NODE_ENTRY = HASH + Long.BYTES;
-  private static final int ALL_SLOTS = 0xffff;
-  private static final TreeNode EMPTY = new TreeNode(new byte[HASH], 0, 0);
+  /** Every slot, as a {@code changedSlots} mask: a node built from scratch. */
+  static final int ALL_SLOTS = 0xffff;
+  /** The node without children, from which {@link #of} builds. */
+  static final TreeNode EMPTY = new TreeNode(new byte[HASH], 0, 0);
 
   /**
    * The node's own hash; then the hashes of the inner positions {@link #storedPositions} names,
@@ -63,14 +65,8 @@ final class TreeNode {
    */
   static TreeNode restore(TreeChild[] children, byte[] ownHash, byte[][] storedHashes)
       throws StorageCorruptionException {
-    int occupiedSlots = 0;
-    int leafSlots = 0;
-    for (int slot = 0; slot < SLOTS; slot++) {
-      if (children[slot] != null) {
-        occupiedSlots |= 1 << slot;
-        leafSlots |= children[slot] instanceof TreeChild.Leaf ? 1 << slot : 0;
-      }
-    }
+    int occupiedSlots = slotsHolding(children, ALL_SLOTS, TreeChild.class);
+    int leafSlots = slotsHolding(children, ALL_SLOTS, TreeChild.Leaf.class);
     int needed = Integer.bitCount(storedPositions(occupiedSlots, leafSlots));
     if (needed != storedHashes.length) {
       throw new StorageCorruptionException("a state tree node holds " + storedHashes.length
@@ -91,19 +87,29 @@ final class TreeNode {
    * slots of {@code changes} are ignored), rehashed above the changed slots only.
    */
   TreeNode withChanges(TreeChild[] changes, int changedSlots, TreeHasher hasher) {
-    int newOccupied = occupied & ~changedSlots;
-    int newLeaves = leaves & ~changedSlots;
-    for (int slot = 0; slot < SLOTS; slot++) {
-      int bit = 1 << slot;
-      if ((changedSlots & bit) != 0 && changes[slot] != null) {
-        newOccupied |= bit;
-        newLeaves |= changes[slot] instanceof TreeChild.Leaf ? bit : 0;
-      }
-    }
+    int newOccupied = occupiedAfter(changes, changedSlots);
+    int newLeaves = (leaves & ~changedSlots)
+        | slotsHolding(changes, changedSlots, TreeChild.Leaf.class);
     TreeNode node = new TreeNode(new byte[size(newOccupied, newLeaves)], newOccupied, newLeaves);
     node.writeChildren(changes, changedSlots, this);
     node.rehash(changedSlots, this, hasher);
     return node;
+  }
+
+  /** The slots occupied once the slots in {@code changedSlots} are set to {@code changes}. */
+  int occupiedAfter(TreeChild[] changes, int changedSlots) {
+    return (occupied & ~changedSlots) | slotsHolding(changes, changedSlots, TreeChild.class);
+  }
+
+  /** The slots among {@code slots} where {@code children} holds a {@code kind}. */
+  private static int slotsHolding(TreeChild[] children, int slots, Class<?> kind) {
+    int holding = 0;
+    for (int slot = 0; slot < SLOTS; slot++) {
+      if ((slots & (1 << slot)) != 0 && kind.isInstance(children[slot])) {
+        holding |= 1 << slot;
+      }
+    }
+    return holding;
   }
 
   /** Writes the child entries: from {@code changes} where changed, else from {@code previous}. */
@@ -117,16 +123,30 @@ final class TreeNode {
       int length = (leaves & bit) != 0 ? LEAF_ENTRY : NODE_ENTRY;
       if ((changedSlots & bit) == 0) {
         System.arraycopy(previous.data, previous.childOffset(slot), data, offset, length);
-      } else if (changes[slot] instanceof TreeChild.Leaf leaf) {
-        System.arraycopy(leaf.hash(), 0, data, offset, HASH);
-        System.arraycopy(leaf.keyHash(), 0, data, offset + HASH, HASH);
-        System.arraycopy(leaf.valueHash(), 0, data, offset + 2 * HASH, HASH);
       } else {
-        TreeChild.Node node = (TreeChild.Node) changes[slot];
-        System.arraycopy(node.hash(), 0, data, offset, HASH);
-        Bytes.putUint64(data, offset + HASH, node.version());
+        writeEntry(changes[slot], data, offset);
       }
       offset += length;
+    }
+  }
+
+  /**
+   * A child's entry as a node packs it: its hash, then a leaf's key hash and value hash or a
+   * node's version (8 bytes, big-endian). {@link TreeCodec} writes a version's root from it.
+   */
+  static byte[] entryOf(TreeChild child) {
+    byte[] entry = new byte[child instanceof TreeChild.Leaf ? LEAF_ENTRY : NODE_ENTRY];
+    writeEntry(child, entry, 0);
+    return entry;
+  }
+
+  private static void writeEntry(TreeChild child, byte[] out, int offset) {
+    System.arraycopy(child.hash(), 0, out, offset, HASH);
+    if (child instanceof TreeChild.Leaf leaf) {
+      System.arraycopy(leaf.keyHash(), 0, out, offset + HASH, HASH);
+      System.arraycopy(leaf.valueHash(), 0, out, offset + 2 * HASH, HASH);
+    } else {
+      Bytes.putUint64(out, offset + HASH, ((TreeChild.Node) child).version());
     }
   }
 

@@ -15,8 +15,6 @@ import java.util.function.Function;
  */
 final class TreeUpdater {
   private final NodeSource source;
-  private static final int ALL_SLOTS = 0xffff;
-
   private final TreeHasher hasher;
   private final long version;
   private final Map<NodeKey, TreeNode> written = new LinkedHashMap<>();
@@ -144,7 +142,7 @@ final class TreeUpdater {
       children[nibble] = build(path.child(nibble), leaves, i, end);
       i = end;
     }
-    return finish(path, null, children, ALL_SLOTS);
+    return finish(path, null, children, TreeNode.ALL_SLOTS);
   }
 
   /**
@@ -168,24 +166,19 @@ final class TreeUpdater {
    */
   private TreeChild finish(NibblePath path, TreeNode previous, TreeChild[] changes,
       int changedSlots) {
-    int occupied = previous == null ? 0 : previous.occupiedSlots() & ~changedSlots;
-    for (int slot = 0; slot < TreeNode.SLOTS; slot++) {
-      if ((changedSlots & (1 << slot)) != 0 && changes[slot] != null) {
-        occupied |= 1 << slot;
-      }
-    }
+    TreeNode base = previous == null ? TreeNode.EMPTY : previous;
+    int occupied = base.occupiedAfter(changes, changedSlots);
     if (occupied == 0) {
       return null;
     }
     if (Integer.bitCount(occupied) == 1) {
       int slot = Integer.numberOfTrailingZeros(occupied);
-      TreeChild only = (changedSlots & occupied) != 0 ? changes[slot] : previous.child(slot);
+      TreeChild only = (changedSlots & occupied) != 0 ? changes[slot] : base.child(slot);
       if (only instanceof TreeChild.Leaf) {
         return only;
       }
     }
-    TreeNode node = previous == null ? TreeNode.of(changes, hasher)
-        : previous.withChanges(changes, changedSlots, hasher);
+    TreeNode node = base.withChanges(changes, changedSlots, hasher);
     written.put(new NodeKey(version, path), node);
     return new TreeChild.Node(node.hash(), version);
   }
