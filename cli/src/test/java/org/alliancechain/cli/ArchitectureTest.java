@@ -51,6 +51,14 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTheThreadPriorityClassCallsNativeCode() {
+    noClasses().that().resideOutsideOfPackage("org.alliancechain.node.threads..")
+        .should().dependOnClassesThat().resideInAPackage("com.sun.jna..")
+        .because("JNA serves one purpose, lowering the priority of bulk threads (ADR 0065)")
+        .check(classes);
+  }
+
+  @Test
   void consensusHasNoNetworkStorageOrCryptoLibrary() {
     noClasses().that().resideInAPackage("org.alliancechain.consensus..")
         .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "io.grpc..",

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.alliancechain.node.threads.CpuPriority;
 import org.alliancechain.proto.v1.AdminServiceGrpc;
 import org.alliancechain.proto.v1.QueryServiceGrpc;
 import org.alliancechain.proto.v1.TransactionServiceGrpc;
@@ -55,8 +56,9 @@ public final class ApiServer implements AutoCloseable {
   public ApiServer(NodeServices node, ApiSettings settings) {
     this.node = node;
     this.settings = settings;
+    // Submissions are checked on these threads: bulk work, like all admission (CpuPriority).
     this.serviceExecutor = Executors.newFixedThreadPool(settings.serviceThreads(),
-        Threads.named("alliance-api-", true));
+        CpuPriority.bulk(Threads.named("alliance-api-", true)));
     ScheduledThreadPoolExecutor scheduled = new ScheduledThreadPoolExecutor(1,
         Threads.named("alliance-api-timer-", true));
     scheduled.setRemoveOnCancelPolicy(true);

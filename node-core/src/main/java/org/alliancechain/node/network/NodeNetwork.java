@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -23,6 +24,7 @@ import org.alliancechain.consensus.VerifiedMessage;
 import org.alliancechain.node.admission.TransactionAdmission;
 import org.alliancechain.node.metrics.NodeMetrics;
 import org.alliancechain.node.runtime.ChainSetup;
+import org.alliancechain.node.threads.CpuPriority;
 import org.alliancechain.node.tx.Transaction;
 import org.alliancechain.p2p.ChainIdentity;
 import org.alliancechain.p2p.CloseReason;
@@ -81,8 +83,9 @@ public final class NodeNetwork implements AutoCloseable {
     this.committedHeight = committedHeight;
     this.view = view;
     int cores = Runtime.getRuntime().availableProcessors();
-    this.workers = boundedPool("network-work-" + nodeId, cores, 1024);
-    this.verifierPool = boundedPool("consensus-verify-" + nodeId, cores, 16_384);
+    // Most of the workers' CPU is admitting gossiped transactions: bulk work (CpuPriority).
+    this.workers = boundedPool(CpuPriority.bulk(daemon("network-work-" + nodeId)), cores, 1024);
+    this.verifierPool = boundedPool(daemon("consensus-verify-" + nodeId), cores, 16_384);
     Genesis genesis = chain.genesis();
     // The network needs its listener at creation, and the routing needs the network to answer:
     // the listener forwards to the routing once both exist (before start(), so nothing is lost).
@@ -213,15 +216,19 @@ public final class NodeNetwork implements AutoCloseable {
     return new MembershipSnapshot(cas, members);
   }
 
-  private static ExecutorService boundedPool(String name, int threads, int queued) {
+  private static ExecutorService boundedPool(ThreadFactory factory, int threads, int queued) {
     ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(queued), runnable -> {
-          Thread thread = new Thread(runnable, name);
-          thread.setDaemon(true);
-          return thread;
-        });
+        new ArrayBlockingQueue<>(queued), factory);
     pool.allowCoreThreadTimeOut(true);
     return pool;
+  }
+
+  private static ThreadFactory daemon(String name) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   @Override

@@ -8,7 +8,9 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.alliancechain.config.ChainConfig;
 import org.alliancechain.config.NodeConfig;
 import org.alliancechain.config.NodeIdentity;
@@ -29,6 +31,7 @@ import org.alliancechain.node.proposal.BlockBuilder;
 import org.alliancechain.node.proposal.ProposalValidator;
 import org.alliancechain.node.proposal.RecentBlocks;
 import org.alliancechain.node.state.StateReader;
+import org.alliancechain.node.threads.CpuPriority;
 import org.alliancechain.node.tx.TransactionCodec;
 import org.alliancechain.p2p.P2pException;
 import org.alliancechain.p2p.TlsIdentity;
@@ -41,6 +44,8 @@ import org.slf4j.LoggerFactory;
 /** The components of one node, built in dependency order and closed in reverse. */
 final class NodeParts {
   private static final Logger log = LoggerFactory.getLogger(NodeParts.class);
+  /** The name RocksDB gives the threads of its compaction ("low priority") pool. */
+  private static final String ROCKSDB_COMPACTION_THREADS = "rocksdb:low";
 
   final ChainConfig config;
   final String nodeId;
@@ -99,7 +104,7 @@ final class NodeParts {
         chain.consensusParameters(nodeConfig.consensus()), local,
         ReplicaRestore.load(storage, chain));
     driver = new ConsensusDriver(nodeId, replica, new Host(node), scheduler, metrics);
-    admission = new TransactionAdmission(chain.rules(), mempool, BatchVerifier.shared(),
+    admission = new TransactionAdmission(chain.rules(), mempool, SignatureThreads.VERIFIER,
         verifiedSignatures, id -> isCommitted(id.toByteArray()), this::latestState,
         () -> driver.status().committedHeight(), node::countRefusal);
     Node.Proposals proposals = node.new Proposals();
@@ -107,7 +112,8 @@ final class NodeParts {
         mempool, ledger, recent, proposals, Clock.systemUTC(),
         nodeConfig.consensus().proposalDelayMs(), nodeConfig.consensus().heartbeatIntervalMs(),
         builderThread)));
-    validator = new ProposalValidator(chain.rules(), ledger, recent, mempool, BatchVerifier.shared(),
+    validator = new ProposalValidator(chain.rules(), ledger, recent, mempool,
+        SignatureThreads.VERIFIER,
         verifiedSignatures, proposals, Clock.systemUTC(), validationPool);
     MessageVerifier verifier = new MessageVerifier(chain.consensusChain(),
         chain.consensusParameters(nodeConfig.consensus()));
@@ -145,6 +151,9 @@ final class NodeParts {
     } catch (StorageException e) {
       throw new NodeStartException(e.getMessage(), e);
     }
+    // RocksDB starts its compaction threads when a database opens; they are bulk work too.
+    int lowered = CpuPriority.lowerThreadsNamed(ROCKSDB_COMPACTION_THREADS);
+    log.debug("{} lowered the CPU priority of {} RocksDB compaction threads", nodeId, lowered);
   }
 
   private boolean isCommitted(byte[] id) {
@@ -182,7 +191,28 @@ final class NodeParts {
     return new InetSocketAddress(address.bindHost(), address.port());
   }
 
-  static java.util.concurrent.ThreadFactory named(String name) {
+  /**
+   * The signature checker of every node in this process: a pool of one thread per core, at the
+   * lowered priority of admission work ({@link CpuPriority}). A caller of {@code verify} checks
+   * chunks of its own batch too, at its own priority: a validator checking a proposal's unknown
+   * transactions is not held back by the pool's priority.
+   */
+  private static final class SignatureThreads {
+    static final BatchVerifier VERIFIER = create();
+
+    private static BatchVerifier create() {
+      int threads = Runtime.getRuntime().availableProcessors();
+      AtomicInteger count = new AtomicInteger();
+      ThreadFactory factory = CpuPriority.bulk(runnable -> {
+        Thread thread = new Thread(runnable, "alliance-verify-" + count.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+      });
+      return BatchVerifier.using(Executors.newFixedThreadPool(threads, factory), threads);
+    }
+  }
+
+  static ThreadFactory named(String name) {
     return runnable -> {
       Thread thread = new Thread(runnable, name);
       thread.setDaemon(true);
