@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.alliancechain.node.threads.CpuPriority;
+import org.alliancechain.node.threads.DaemonThreads;
 import org.alliancechain.proto.v1.AdminServiceGrpc;
 import org.alliancechain.proto.v1.QueryServiceGrpc;
 import org.alliancechain.proto.v1.TransactionServiceGrpc;
@@ -58,9 +59,9 @@ public final class ApiServer implements AutoCloseable {
     this.settings = settings;
     // Submissions are checked on these threads: bulk work, like all admission (CpuPriority).
     this.serviceExecutor = Executors.newFixedThreadPool(settings.serviceThreads(),
-        CpuPriority.bulk(Threads.named("alliance-api-", true)));
+        CpuPriority.bulk(DaemonThreads.numbered("alliance-api-")));
     ScheduledThreadPoolExecutor scheduled = new ScheduledThreadPoolExecutor(1,
-        Threads.named("alliance-api-timer-", true));
+        DaemonThreads.numbered("alliance-api-timer-"));
     scheduled.setRemoveOnCancelPolicy(true);
     this.timer = scheduled;
     HealthStatusManager publicHealth = new HealthStatusManager();

@@ -25,6 +25,7 @@ import org.alliancechain.node.admission.TransactionAdmission;
 import org.alliancechain.node.metrics.NodeMetrics;
 import org.alliancechain.node.runtime.ChainSetup;
 import org.alliancechain.node.threads.CpuPriority;
+import org.alliancechain.node.threads.DaemonThreads;
 import org.alliancechain.node.tx.Transaction;
 import org.alliancechain.p2p.ChainIdentity;
 import org.alliancechain.p2p.CloseReason;
@@ -84,8 +85,10 @@ public final class NodeNetwork implements AutoCloseable {
     this.view = view;
     int cores = Runtime.getRuntime().availableProcessors();
     // Most of the workers' CPU is admitting gossiped transactions: bulk work (CpuPriority).
-    this.workers = boundedPool(CpuPriority.bulk(daemon("network-work-" + nodeId)), cores, 1024);
-    this.verifierPool = boundedPool(daemon("consensus-verify-" + nodeId), cores, 16_384);
+    this.workers = boundedPool(
+        CpuPriority.bulk(DaemonThreads.named("network-work-" + nodeId)), cores, 1024);
+    this.verifierPool = boundedPool(DaemonThreads.named("consensus-verify-" + nodeId), cores,
+        16_384);
     Genesis genesis = chain.genesis();
     // The network needs its listener at creation, and the routing needs the network to answer:
     // the listener forwards to the routing once both exist (before start(), so nothing is lost).
@@ -221,14 +224,6 @@ public final class NodeNetwork implements AutoCloseable {
         new ArrayBlockingQueue<>(queued), factory);
     pool.allowCoreThreadTimeOut(true);
     return pool;
-  }
-
-  private static ThreadFactory daemon(String name) {
-    return runnable -> {
-      Thread thread = new Thread(runnable, name);
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   @Override

@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.alliancechain.config.ChainConfig;
 import org.alliancechain.config.NodeConfig;
 import org.alliancechain.config.NodeIdentity;
@@ -32,6 +31,7 @@ import org.alliancechain.node.proposal.ProposalValidator;
 import org.alliancechain.node.proposal.RecentBlocks;
 import org.alliancechain.node.state.StateReader;
 import org.alliancechain.node.threads.CpuPriority;
+import org.alliancechain.node.threads.DaemonThreads;
 import org.alliancechain.node.tx.TransactionCodec;
 import org.alliancechain.p2p.P2pException;
 import org.alliancechain.p2p.TlsIdentity;
@@ -78,10 +78,14 @@ final class NodeParts {
     this.validatorIndex = chain.validatorIndex(nodeId);
     this.mempool = new Mempool(config.node().mempool());
     this.idCodec = new TransactionCodec(chain.rules());
-    this.scheduler = Executors.newScheduledThreadPool(2, named("scheduler-" + nodeId));
-    this.builderThread = Executors.newSingleThreadScheduledExecutor(named("builder-" + nodeId));
-    this.logWriter = Executors.newSingleThreadExecutor(named("consensus-log-" + nodeId));
-    this.validationPool = Executors.newFixedThreadPool(2, named("validate-" + nodeId));
+    this.scheduler =
+        Executors.newScheduledThreadPool(2, DaemonThreads.named("scheduler-" + nodeId));
+    this.builderThread =
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("builder-" + nodeId));
+    this.logWriter =
+        Executors.newSingleThreadExecutor(DaemonThreads.named("consensus-log-" + nodeId));
+    this.validationPool =
+        Executors.newFixedThreadPool(2, DaemonThreads.named("validate-" + nodeId));
   }
 
   void build(Node node) throws NodeStartException {
@@ -202,22 +206,9 @@ final class NodeParts {
 
     private static BatchVerifier create() {
       int threads = Runtime.getRuntime().availableProcessors();
-      AtomicInteger count = new AtomicInteger();
-      ThreadFactory factory = CpuPriority.bulk(runnable -> {
-        Thread thread = new Thread(runnable, "alliance-verify-" + count.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-      });
+      ThreadFactory factory = CpuPriority.bulk(DaemonThreads.numbered("alliance-verify-"));
       return BatchVerifier.using(Executors.newFixedThreadPool(threads, factory), threads);
     }
-  }
-
-  static ThreadFactory named(String name) {
-    return runnable -> {
-      Thread thread = new Thread(runnable, name);
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   synchronized void close() {

@@ -20,10 +20,10 @@ import org.slf4j.LoggerFactory;
  * arriving from clients and from gossip, and RocksDB's compactions. That is about half of a
  * node's CPU, and none of it is on the path of a block already being agreed on or executed; when
  * both want a core, a commit that waits behind them adds its wait to every transaction of the
- * block. Threads made by
- * {@link #bulk} run {@value #NICE_INCREMENT} nice steps below the node, so the scheduler gives
- * the others about 2.4 times their share when the cores are contended (1,024 against 423 in
- * the kernel's weights) and leaves admission all the CPU they do not use. Why, and what was
+ * block. Threads made by {@link #bulk} run {@value #NICE_INCREMENT} nice steps below the node,
+ * so the scheduler gives the others about 2.4 times their share when the cores are contended
+ * (1,024 against 423 in the kernel's weights) and leaves the bulk threads all the CPU the
+ * others do not use. Why, and what was
  * measured: docs/adr/0065-node-threads-and-pipeline.md.
  *
  * <p>Linux only: there nice is a per-thread attribute, and a process may lower its own. On
