@@ -38,6 +38,8 @@ public final class CpuPriority {
 
   private static final Logger log = LoggerFactory.getLogger(CpuPriority.class);
   private static final int PRIO_PROCESS = 0;
+  /** errno "no such process": a listed thread ended before it was lowered. */
+  private static final int ESRCH = 3;
   private static final AtomicBoolean warned = new AtomicBoolean();
 
   private CpuPriority() {}
@@ -106,6 +108,9 @@ public final class CpuPriority {
       }
       return true;
     } catch (LastErrorException e) {
+      if (e.getErrorCode() == ESRCH && tid != 0) {
+        return false;
+      }
       warnOnce("setpriority failed with errno " + e.getErrorCode() + " (" + e.getMessage()
           + ")");
       return false;
@@ -114,9 +119,9 @@ public final class CpuPriority {
 
   private static void warnOnce(String why) {
     if (warned.compareAndSet(false, true)) {
-      log.warn("transaction admission threads run at the node's CPU priority: {}; consensus and"
-          + " execution then compete with them for cores, and latency under load is higher",
-          why);
+      log.warn("transaction admission and compaction threads run at the node's CPU priority:"
+          + " {}; consensus and execution then compete with them for cores, and latency under"
+          + " load is higher", why);
     }
   }
 
